@@ -1,0 +1,39 @@
+/* What the engine provides to models: the clock, the console, guest-error logging, and the
+ * requests a device may make of the simulation (exit, reset). Models see the engine only
+ * through this table, so they never include sim/ and unit tests can supply their own. */
+#ifndef SOCSIM_ENV_H
+#define SOCSIM_ENV_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "clock.h"
+
+#define ENV_NO_INPUT (-1) /* console_read: nothing available yet, ask again later */
+#define ENV_EOF (-2)      /* console_read: input has ended, stop asking */
+
+struct sim_env {
+    struct clock *clock;
+    uint64_t timebase_hz; /* frequency of mtime and the time CSR (platform `timebase:`) */
+    void *owner;
+    void (*console_write)(void *owner, const uint8_t *buf, size_t n);
+    int (*console_read)(void *owner);
+    void (*exit_request)(void *owner, int code);
+    void (*reset_request)(void *owner);
+    void (*guest_error)(void *owner, const char *msg);
+};
+
+/* printf-style guest-error line, "WHO: message"; goes through env->guest_error. */
+void env_guest_error(struct sim_env *env, const char *who, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static inline uint64_t env_now(const struct sim_env *env) { return env->clock->now; }
+
+/* Current value of the platform timebase counter (mtime). */
+static inline uint64_t env_mtime(const struct sim_env *env)
+{
+    uint64_t period = hz_to_period_ps(env->timebase_hz);
+    return period ? env->clock->now / period : 0;
+}
+
+#endif

@@ -1,0 +1,62 @@
+/* Public interface of the RISC-V hart model. The engine creates harts from the platform's
+ * `cpus:` section, runs them in quanta up to a cycle limit and steps them one instruction at a
+ * time; everything else about a hart is private to models/cpu/riscv. */
+#ifndef SOCSIM_RV_H
+#define SOCSIM_RV_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "models/core/device.h"
+
+struct bus;
+struct rv_hart;
+
+/* Parameters a `cpus:` entry accepts (listed by `socsim devices`). */
+extern const struct param_decl rv_hart_params[];
+extern const char rv_hart_help[];
+
+/* Build a hart from its platform parameters; `index` is its position in `cpus:` (the default
+ * mhartid). Its interrupt inputs are pins on rv_hart_device(): msi, mti, mei. */
+struct rv_hart *rv_hart_create(const struct dev_config *cfg, struct sim_env *env,
+                               struct bus *bus, unsigned index, char *err, size_t errlen);
+void rv_hart_destroy(struct rv_hart *h);
+struct device *rv_hart_device(struct rv_hart *h);
+
+void rv_hart_reset(struct rv_hart *h, uint64_t pc);
+unsigned rv_hart_xlen(const struct rv_hart *h);
+
+enum rv_stop {
+    RV_LIMIT,  /* reached the cycle limit (or stopped short of it to let the engine step) */
+    RV_WFI,    /* waiting for an interrupt */
+    RV_BREAK,  /* asked to stop (rv_hart_kick): exit request, earlier event, ... */
+};
+
+/* Run until the hart's cycle count reaches `cycle_limit` (never past it), it waits in WFI, or
+ * it is kicked. Returns why it stopped. */
+enum rv_stop rv_hart_run(struct rv_hart *h, uint64_t cycle_limit);
+/* Execute exactly one instruction (or take one pending interrupt / trap). */
+enum rv_stop rv_hart_step(struct rv_hart *h);
+/* Make a running hart return at its next instruction boundary. Safe from device callbacks. */
+void rv_hart_kick(struct rv_hart *h);
+
+uint64_t rv_hart_cycles(const struct rv_hart *h);
+uint64_t rv_hart_instret(const struct rv_hart *h);
+uint64_t rv_hart_period_ps(const struct rv_hart *h);
+bool rv_hart_waiting(const struct rv_hart *h);
+/* Jump a waiting hart's clock forward to `cycle` (WFI skips idle time). */
+void rv_hart_idle_until(struct rv_hart *h, uint64_t cycle);
+
+uint64_t rv_hart_pc(const struct rv_hart *h);
+uint64_t rv_hart_reg(const struct rv_hart *h, unsigned i);
+void rv_hart_set_reg(struct rv_hart *h, unsigned i, uint64_t v);
+
+/* Host services the hart calls: the semihosting trap (op in a0, parameter in a1). NULL
+ * disables semihosting whatever the platform says. */
+typedef uint64_t rv_semihost_fn(void *opaque, unsigned xlen, uint64_t op, uint64_t arg);
+void rv_hart_set_semihost(struct rv_hart *h, rv_semihost_fn *fn, void *opaque);
+
+/* Instruction statistics by class, for --stats (index: enum rv_class in rv_insn.h). */
+void rv_hart_flush_blocks(struct rv_hart *h);
+
+#endif

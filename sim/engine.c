@@ -1,0 +1,425 @@
+/* The engine: builds the simulation from its parts and runs it. Harts run in quanta up to the
+ * next event; events fire between quanta; when every hart waits for an interrupt, time jumps
+ * straight to the next event. Nothing here depends on host time except --timeout. */
+#include "sim.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "elf.h"
+#include "models/cpu/riscv/rv.h"
+#include "semihost.h"
+
+/* Upper bound on a quantum, so --timeout is checked and harts interleave often enough. */
+#define QUANTUM_PS (1000ULL * 1000 * 1000) /* 1 ms of simulated time */
+
+static double host_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* ---- services handed to the models (struct sim_env) ---- */
+
+static void console_write(void *owner, const uint8_t *buf, size_t n)
+{
+    struct sim *sim = owner;
+    fwrite(buf, 1, n, sim->out);
+}
+
+static int console_read(void *owner)
+{
+    struct sim *sim = owner;
+    if (sim->stdin_eof)
+        return ENV_EOF;
+    struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+    if (poll(&p, 1, 0) <= 0)
+        return ENV_NO_INPUT;
+    unsigned char c;
+    ssize_t n = read(STDIN_FILENO, &c, 1);
+    if (n == 1)
+        return c;
+    if (n < 0 && (errno == EAGAIN || errno == EINTR))
+        return ENV_NO_INPUT;
+    sim->stdin_eof = true;
+    return ENV_EOF;
+}
+
+static void kick_all(struct sim *sim)
+{
+    for (unsigned i = 0; i < sim->nharts; i++)
+        rv_hart_kick(sim->harts[i]);
+}
+
+static void exit_request(void *owner, int code)
+{
+    struct sim *sim = owner;
+    if (sim->status != SIM_RUNNING)
+        return;
+    sim->status = SIM_EXITED;
+    sim->exit_code = code;
+    kick_all(sim);
+}
+
+static void reset_request(void *owner)
+{
+    struct sim *sim = owner;
+    sim->reset_pending = true;
+    kick_all(sim);
+}
+
+static void guest_error(void *owner, const char *msg)
+{
+    struct sim *sim = owner;
+    fflush(sim->out);
+    fprintf(stderr, "socsim: guest error: %s\n", msg);
+}
+
+static void event_earlier(void *opaque, uint64_t when)
+{
+    struct sim *sim = opaque;
+    sim->clock.deadline = when;
+    if (sim->running)
+        rv_hart_kick(sim->running);
+}
+
+static void code_written(void *opaque, uint64_t addr, uint64_t len)
+{
+    struct sim *sim = opaque;
+    for (unsigned i = 0; i < sim->nharts; i++)
+        rv_hart_flush_blocks(sim->harts[i]);
+    bus_clear_code(&sim->bus);
+}
+
+struct sim *sim_new(void)
+{
+    struct sim *sim = calloc(1, sizeof(*sim));
+    if (!sim)
+        abort();
+    clock_init(&sim->clock);
+    sim->clock.on_earlier = event_earlier;
+    sim->clock.on_earlier_opaque = sim;
+    bus_init(&sim->bus);
+    sim->bus.code_written = code_written;
+    sim->bus.code_opaque = sim;
+    sim->out = stdout;
+    sim->env = (struct sim_env){
+        .clock = &sim->clock,
+        .timebase_hz = 10000000,
+        .owner = sim,
+        .console_write = console_write,
+        .console_read = console_read,
+        .exit_request = exit_request,
+        .reset_request = reset_request,
+        .guest_error = guest_error,
+    };
+    symtab_init(&sim->syms);
+    return sim;
+}
+
+void sim_free(struct sim *sim)
+{
+    if (!sim)
+        return;
+    for (unsigned i = 0; i < sim->nharts; i++)
+        rv_hart_destroy(sim->harts[i]);
+    for (unsigned i = 0; i < sim->ndevs; i++) {
+        struct device *d = sim->devs[i].dev;
+        if (d->type->destroy)
+            d->type->destroy(d);
+    }
+    for (unsigned i = 0; i < sim->nwires; i++) {
+        free(sim->wires[i].from);
+        free(sim->wires[i].to);
+    }
+    for (unsigned i = 0; i < sim->nfiles; i++)
+        free(sim->files[i]);
+    for (unsigned i = 0; i < sim->nfirmware; i++)
+        free(sim->firmware[i].path);
+    semihost_free(sim->semihost);
+    bus_free(&sim->bus);
+    clock_free(&sim->clock);
+    symtab_free(&sim->syms);
+    free(sim->harts);
+    free(sim->hart_pos);
+    free(sim->devs);
+    free(sim->wires);
+    free(sim->files);
+    free(sim->firmware);
+    free(sim->name);
+    free(sim->description);
+    free(sim);
+}
+
+static void *grow(void *p, unsigned n, size_t elem)
+{
+    /* Arrays grow by doubling whenever n reaches a power of two. */
+    if (n & (n - 1))
+        return p;
+    void *q = realloc(p, (n ? n * 2 : 4) * elem);
+    if (!q)
+        abort();
+    return q;
+}
+
+void sim_add_hart(struct sim *sim, struct rv_hart *h, struct srcpos pos)
+{
+    sim->harts = grow(sim->harts, sim->nharts, sizeof(*sim->harts));
+    sim->hart_pos = grow(sim->hart_pos, sim->nharts, sizeof(*sim->hart_pos));
+    sim->harts[sim->nharts] = h;
+    sim->hart_pos[sim->nharts++] = pos;
+}
+
+void sim_add_device(struct sim *sim, struct device *dev, bool mapped, uint64_t base,
+                    uint64_t size, struct srcpos pos)
+{
+    sim->devs = grow(sim->devs, sim->ndevs, sizeof(*sim->devs));
+    sim->devs[sim->ndevs++] = (struct sim_dev){dev, mapped, base, size, pos};
+}
+
+void sim_add_wire(struct sim *sim, const char *from, const char *to, struct srcpos pos)
+{
+    sim->wires = grow(sim->wires, sim->nwires, sizeof(*sim->wires));
+    sim->wires[sim->nwires++] = (struct sim_wire){strdup(from), strdup(to), pos};
+}
+
+struct device *sim_find_device(struct sim *sim, const char *name)
+{
+    for (unsigned i = 0; i < sim->nharts; i++)
+        if (!strcmp(rv_hart_device(sim->harts[i])->name, name))
+            return rv_hart_device(sim->harts[i]);
+    for (unsigned i = 0; i < sim->ndevs; i++)
+        if (!strcmp(sim->devs[i].dev->name, name))
+            return sim->devs[i].dev;
+    return NULL;
+}
+
+const char *sim_intern_file(struct sim *sim, const char *path)
+{
+    for (unsigned i = 0; i < sim->nfiles; i++)
+        if (!strcmp(sim->files[i], path))
+            return sim->files[i];
+    sim->files = grow(sim->files, sim->nfiles, sizeof(*sim->files));
+    sim->files[sim->nfiles] = strdup(path);
+    return sim->files[sim->nfiles++];
+}
+
+/* ---- firmware ---- */
+
+static int load_one(struct sim *sim, const struct sim_firmware *fw, bool first_time)
+{
+    char err[512];
+    if (fw->raw)
+        return raw_load(&sim->bus, fw->path, fw->addr, err, sizeof(err)) ? (fprintf(stderr, "socsim: error: %s\n", err), -1) : 0;
+    struct elf_info info;
+    if (elf_load(&sim->bus, fw->path, first_time ? &sim->syms : NULL, &info, err, sizeof(err))) {
+        fprintf(stderr, "socsim: error: %s\n", err);
+        return -1;
+    }
+    if (first_time) {
+        if (sim->nharts && info.xlen != rv_hart_xlen(sim->harts[0])) {
+            fprintf(stderr, "socsim: error: %s: %u-bit ELF on a platform with RV%u harts\n",
+                    fw->path, info.xlen, rv_hart_xlen(sim->harts[0]));
+            return -1;
+        }
+        if (!sim->have_entry) {
+            sim->entry = info.entry;
+            sim->have_entry = true;
+        }
+        if (info.hi > sim->image_end)
+            sim->image_end = info.hi;
+    }
+    return 0;
+}
+
+static int add_firmware(struct sim *sim, const char *path, bool raw, uint64_t addr)
+{
+    sim->firmware = grow(sim->firmware, sim->nfirmware, sizeof(*sim->firmware));
+    struct sim_firmware *fw = &sim->firmware[sim->nfirmware++];
+    *fw = (struct sim_firmware){strdup(path), raw, addr};
+    return load_one(sim, fw, true);
+}
+
+int sim_load_elf(struct sim *sim, const char *path) { return add_firmware(sim, path, false, 0); }
+
+int sim_load_raw(struct sim *sim, const char *path, uint64_t addr)
+{
+    return add_firmware(sim, path, true, addr);
+}
+
+static uint64_t semihost_cb(void *opaque, unsigned xlen, uint64_t op, uint64_t arg)
+{
+    struct sim *sim = opaque;
+    uint64_t r = semihost_call(sim->semihost, xlen, op, arg);
+    return r;
+}
+
+static void reset_all(struct sim *sim)
+{
+    for (unsigned i = 0; i < sim->ndevs; i++) {
+        struct device *d = sim->devs[i].dev;
+        if (d->type->reset)
+            d->type->reset(d);
+    }
+    for (unsigned i = 0; i < sim->nharts; i++) {
+        if (sim->have_entry)
+            rv_hart_reset(sim->harts[i], sim->entry);
+        else
+            rv_hart_reset(sim->harts[i], rv_hart_pc(sim->harts[i]));
+    }
+}
+
+int sim_prepare(struct sim *sim)
+{
+    char err[512];
+    for (unsigned i = 0; i < sim->ndevs; i++) {
+        struct sim_dev *sd = &sim->devs[i];
+        uint64_t base, size;
+        if (sd->mapped || !sd->dev->type->place)
+            continue;
+        if (!sd->dev->type->place(sd->dev, &sim->syms, &base, &size))
+            continue;
+        if (bus_map_overlay(&sim->bus, sd->dev, base, size, err, sizeof(err))) {
+            fprintf(stderr, "socsim: error: %s\n", err);
+            return -1;
+        }
+        sd->mapped = true;
+        sd->base = base;
+        sd->size = size;
+    }
+    /* SYS_HEAPINFO: heap from the end of the image to 64 KiB below the end of its memory,
+     * stack in those last 64 KiB. */
+    struct semihost_config sc = {.root = sim->opt.semihosting_root, .cmdline = sim->opt.cmdline};
+    const struct bus_region *r = sim->have_entry ? bus_find(&sim->bus, sim->entry) : NULL;
+    if (r && r->host) {
+        uint64_t end = r->base + r->size;
+        uint64_t stack = r->size > (1u << 20) ? 65536 : r->size / 4;
+        sc.stack_base = end;
+        sc.stack_limit = end - stack;
+        sc.heap_base = (sim->image_end + 15) & ~15ULL;
+        if (sc.heap_base < r->base || sc.heap_base > sc.stack_limit)
+            sc.heap_base = sc.stack_limit;
+        sc.heap_limit = sc.stack_limit;
+    }
+    sim->semihost = semihost_new(&sim->bus, &sim->env, &sc);
+    for (unsigned i = 0; i < sim->nharts; i++)
+        rv_hart_set_semihost(sim->harts[i], semihost_cb, sim);
+    reset_all(sim);
+    return 0;
+}
+
+static int do_reset(struct sim *sim)
+{
+    sim->reset_pending = false;
+    for (unsigned i = 0; i < sim->nfirmware; i++)
+        if (load_one(sim, &sim->firmware[i], false))
+            return -1;
+    reset_all(sim);
+    return 0;
+}
+
+/* ---- the run loop ---- */
+
+static uint64_t hart_time(struct rv_hart *h)
+{
+    return rv_hart_cycles(h) * rv_hart_period_ps(h);
+}
+
+static uint64_t total_instret(const struct sim *sim)
+{
+    uint64_t n = 0;
+    for (unsigned i = 0; i < sim->nharts; i++)
+        n += rv_hart_instret(sim->harts[i]);
+    return n;
+}
+
+enum sim_status sim_run(struct sim *sim)
+{
+    sim->host_start = host_seconds();
+    sim->status = SIM_RUNNING;
+    while (sim->status == SIM_RUNNING) {
+        if (sim->reset_pending && do_reset(sim)) {
+            sim->status = SIM_EXITED;
+            sim->exit_code = 2;
+            break;
+        }
+        uint64_t now = sim->clock.now;
+        uint64_t next = clock_next(&sim->clock);
+        uint64_t deadline = now + QUANTUM_PS < next ? now + QUANTUM_PS : next;
+        bool all_waiting = true;
+        uint64_t reached = deadline;
+        for (unsigned i = 0; i < sim->nharts && sim->status == SIM_RUNNING; i++) {
+            struct rv_hart *h = sim->harts[i];
+            uint64_t period = rv_hart_period_ps(h);
+            if (rv_hart_waiting(h)) {
+                rv_hart_idle_until(h, (now + period - 1) / period);
+                continue;
+            }
+            all_waiting = false;
+            uint64_t limit = (deadline + period - 1) / period;
+            if (sim->opt.max_insns) {
+                uint64_t done = total_instret(sim);
+                if (done >= sim->opt.max_insns) {
+                    sim->status = SIM_LIMIT;
+                    break;
+                }
+                uint64_t room = sim->opt.max_insns - done;
+                if (limit > rv_hart_cycles(h) + room)
+                    limit = rv_hart_cycles(h) + room;
+            }
+            sim->clock.deadline = deadline;
+            sim->running = h;
+            rv_hart_run(h, limit);
+            sim->running = NULL;
+            sim->clock.deadline = TIME_NEVER;
+            if (!rv_hart_waiting(h) && hart_time(h) < reached)
+                reached = hart_time(h);
+        }
+        if (sim->status != SIM_RUNNING)
+            break;
+        if (all_waiting) {
+            fflush(sim->out);
+            if (next == TIME_NEVER) {
+                sim->status = SIM_DEADLOCK;
+                sim->deadlock_pc = sim->nharts ? rv_hart_pc(sim->harts[0]) : 0;
+                break;
+            }
+            reached = next;
+        }
+        if (reached > sim->clock.now)
+            sim->clock.now = reached;
+        clock_run_due(&sim->clock);
+        if (sim->opt.max_insns && total_instret(sim) >= sim->opt.max_insns &&
+            sim->status == SIM_RUNNING)
+            sim->status = SIM_LIMIT;
+        if (sim->opt.timeout > 0 && host_seconds() - sim->host_start > sim->opt.timeout &&
+            sim->status == SIM_RUNNING)
+            sim->status = SIM_LIMIT;
+    }
+    /* Simulated time ends where the furthest hart got to. */
+    for (unsigned i = 0; i < sim->nharts; i++)
+        if (hart_time(sim->harts[i]) > sim->clock.now)
+            sim->clock.now = hart_time(sim->harts[i]);
+    sim->host_end = host_seconds();
+    fflush(sim->out);
+    return sim->status;
+}
+
+void sim_print_stats(struct sim *sim, FILE *out)
+{
+    double secs = sim->host_end - sim->host_start;
+    uint64_t insns = total_instret(sim), cycles = 0;
+    for (unsigned i = 0; i < sim->nharts; i++)
+        cycles += rv_hart_cycles(sim->harts[i]);
+    fprintf(out, "instructions: %llu\n", (unsigned long long)insns);
+    fprintf(out, "cycles: %llu\n", (unsigned long long)cycles);
+    fprintf(out, "simulated time: %.9f s\n", (double)sim->clock.now / (double)PS_PER_SEC);
+    fprintf(out, "host seconds: %.3f\n", secs);
+    fprintf(out, "MIPS: %.1f\n", secs > 0 ? (double)insns / secs / 1e6 : 0.0);
+}

@@ -1,0 +1,250 @@
+/* socsim command line: run, check, devices. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim.h"
+
+#ifndef SOCSIM_VERSION
+#define SOCSIM_VERSION "dev"
+#endif
+
+#define EXIT_USAGE 2
+#define EXIT_LIMIT 124
+#define EXIT_DEADLOCK 3
+
+static const char usage_text[] =
+    "usage: socsim run PLATFORM [FIRMWARE] [options]\n"
+    "       socsim check PLATFORM [--set PATH=VALUE]...\n"
+    "       socsim devices\n"
+    "       socsim --help | --version\n"
+    "\n"
+    "PLATFORM is a platform file, or the name of one in platforms/ (e.g. virt32).\n"
+    "FIRMWARE is an ELF executable, loaded by physical address; execution starts at its entry.\n"
+    "\n"
+    "run options:\n"
+    "  --max-insns N          stop after N instructions (exit status 124)\n"
+    "  --timeout SECONDS      stop after SECONDS of host time (exit status 124)\n"
+    "  --set PATH=VALUE       override a platform value, e.g. --set cpus.hart0.freq=50MHz\n"
+    "  --load FILE@ADDR       load a raw binary at ADDR (repeatable)\n"
+    "  --stats                print instructions, cycles, simulated time and MIPS to stderr\n"
+    "  --semihosting-root DIR let semihosting open host files, confined to DIR\n"
+    "  --append STRING        command line returned by semihosting SYS_GET_CMDLINE\n"
+    "  -q, --quiet            no informational messages\n"
+    "  -kernel FILE, -bios none, -nographic\n"
+    "                         accepted for QEMU habits: bare-metal loading is the default\n"
+    "\n"
+    "Exit status: the firmware's own exit code when it exits through sifive_test, HTIF or\n"
+    "semihosting; 124 when --max-insns or --timeout stops it; 3 when every hart waits for an\n"
+    "interrupt that nothing can raise; 2 for usage, platform and firmware file errors.\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "socsim: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry 'socsim --help'.\n");
+    return EXIT_USAGE;
+}
+
+static int parse_u64(const char *s, uint64_t *out)
+{
+    union param_value v;
+    char err[128];
+    if (param_parse(PARAM_INT, s, &v, err, sizeof(err)))
+        return -1;
+    *out = v.u;
+    return 0;
+}
+
+struct cli {
+    struct set_override *sets;
+    unsigned nsets;
+    struct {
+        const char *path;
+        uint64_t addr;
+    } *loads;
+    unsigned nloads;
+    bool stats;
+};
+
+static int add_set(struct cli *c, char *arg)
+{
+    char *eq = strchr(arg, '=');
+    if (!eq || eq == arg)
+        return usage_error("--set expects PATH=VALUE, got '%s'", arg);
+    *eq = '\0';
+    c->sets = realloc(c->sets, (c->nsets + 1) * sizeof(*c->sets));
+    c->sets[c->nsets++] = (struct set_override){arg, eq + 1};
+    return 0;
+}
+
+static int add_load(struct cli *c, char *arg)
+{
+    char *at = strrchr(arg, '@');
+    uint64_t addr;
+    if (!at || at == arg || parse_u64(at + 1, &addr))
+        return usage_error("--load expects FILE@ADDR, got '%s'", arg);
+    *at = '\0';
+    c->loads = realloc(c->loads, (c->nloads + 1) * sizeof(*c->loads));
+    c->loads[c->nloads].path = arg;
+    c->loads[c->nloads++].addr = addr;
+    return 0;
+}
+
+enum { OPT_MAX_INSNS = 256, OPT_TIMEOUT, OPT_SET, OPT_LOAD, OPT_STATS, OPT_SEMI_ROOT, OPT_APPEND,
+       OPT_KERNEL, OPT_BIOS, OPT_NOGRAPHIC };
+
+static const struct option run_opts[] = {
+    {"max-insns", required_argument, NULL, OPT_MAX_INSNS},
+    {"timeout", required_argument, NULL, OPT_TIMEOUT},
+    {"set", required_argument, NULL, OPT_SET},
+    {"load", required_argument, NULL, OPT_LOAD},
+    {"stats", no_argument, NULL, OPT_STATS},
+    {"semihosting-root", required_argument, NULL, OPT_SEMI_ROOT},
+    {"append", required_argument, NULL, OPT_APPEND},
+    {"quiet", no_argument, NULL, 'q'},
+    {"kernel", required_argument, NULL, OPT_KERNEL},
+    {"bios", required_argument, NULL, OPT_BIOS},
+    {"nographic", no_argument, NULL, OPT_NOGRAPHIC},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+static int cmd_run(int argc, char **argv, bool check_only)
+{
+    struct cli c = {0};
+    struct sim_options opt = {0};
+    const char *kernel = NULL;
+    int ch, rc = EXIT_USAGE;
+    optind = 1;
+    opterr = 0;
+    /* getopt_long_only so QEMU-style single-dash long options (-kernel) work too. */
+    while ((ch = getopt_long_only(argc, argv, "qh", run_opts, NULL)) != -1) {
+        switch (ch) {
+        case OPT_MAX_INSNS:
+            if (parse_u64(optarg, &opt.max_insns) || !opt.max_insns)
+                return usage_error("--max-insns expects a positive number, got '%s'", optarg);
+            break;
+        case OPT_TIMEOUT: {
+            char *end;
+            errno = 0;
+            opt.timeout = strtod(optarg, &end);
+            if (errno || *end || opt.timeout <= 0)
+                return usage_error("--timeout expects a positive number of seconds, got '%s'",
+                                   optarg);
+            break;
+        }
+        case OPT_SET:
+            if (add_set(&c, optarg))
+                return EXIT_USAGE;
+            break;
+        case OPT_LOAD:
+            if (check_only || add_load(&c, optarg))
+                return check_only ? usage_error("%s: not an option of 'check'", "--load")
+                                  : EXIT_USAGE;
+            break;
+        case OPT_STATS: c.stats = true; break;
+        case OPT_SEMI_ROOT: opt.semihosting_root = optarg; break;
+        case OPT_APPEND: opt.cmdline = optarg; break;
+        case 'q': opt.quiet = true; break;
+        case OPT_KERNEL: kernel = optarg; break;
+        case OPT_BIOS:
+            if (strcmp(optarg, "none"))
+                return usage_error("-bios: only 'none' is meaningful here, got '%s'", optarg);
+            break;
+        case OPT_NOGRAPHIC: break;
+        case 'h': fputs(usage_text, stdout); return 0;
+        case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
+        default: return usage_error("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    int npos = argc - optind;
+    if (npos < 1)
+        return usage_error("%s: missing PLATFORM", argv[0]);
+    const char *platform = argv[optind];
+    const char *firmware = npos > 1 ? argv[optind + 1] : kernel;
+    if (npos > 2 || (npos > 1 && check_only) || (npos > 1 && kernel))
+        return usage_error("unexpected argument '%s'", argv[optind + (check_only ? 1 : 2)]);
+    if (!check_only && !firmware && !c.nloads)
+        return usage_error("%s: missing FIRMWARE (an ELF file, or --load FILE@ADDR)", "run");
+
+    struct sim *sim = sim_new();
+    sim->opt = opt;
+    char *path = platform_resolve(platform);
+    if (!path) {
+        fprintf(stderr, "socsim: error: no platform '%s' (not a file, and not found in the "
+                        "platform directories)\n", platform);
+        goto done;
+    }
+    if (sim_load_platform(sim, path, c.sets, c.nsets))
+        goto done;
+    if (check_only) {
+        platform_print(sim, stdout);
+        rc = 0;
+        goto done;
+    }
+    if (!sim->opt.cmdline)
+        sim->opt.cmdline = firmware ? firmware : c.loads[0].path;
+    if (firmware && sim_load_elf(sim, firmware))
+        goto done;
+    for (unsigned i = 0; i < c.nloads; i++)
+        if (sim_load_raw(sim, c.loads[i].path, c.loads[i].addr))
+            goto done;
+    if (sim_prepare(sim))
+        goto done;
+    switch (sim_run(sim)) {
+    case SIM_EXITED:
+        rc = sim->exit_code & 0xff;
+        if (sim->exit_code && !rc)
+            rc = 1; /* a failure code that is a multiple of 256 must not read as success */
+        break;
+    case SIM_LIMIT:
+        if (!sim->opt.quiet)
+            fprintf(stderr, "socsim: stopped by %s\n",
+                    opt.max_insns ? "--max-insns or --timeout" : "--timeout");
+        rc = EXIT_LIMIT;
+        break;
+    case SIM_DEADLOCK:
+        fprintf(stderr, "socsim: every hart waits for an interrupt and no event is scheduled "
+                        "(pc 0x%llx)\n", (unsigned long long)sim->deadlock_pc);
+        rc = EXIT_DEADLOCK;
+        break;
+    case SIM_RUNNING: rc = 1; break;
+    }
+    if (c.stats)
+        sim_print_stats(sim, stderr);
+done:
+    free(path);
+    sim_free(sim);
+    free(c.sets);
+    free(c.loads);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(usage_text, stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+        fputs(usage_text, stdout);
+        return 0;
+    }
+    if (!strcmp(cmd, "--version")) {
+        printf("socsim %s\n", SOCSIM_VERSION);
+        return 0;
+    }
+    if (!strcmp(cmd, "run"))
+        return cmd_run(argc - 1, argv + 1, false);
+    if (!strcmp(cmd, "check"))
+        return cmd_run(argc - 1, argv + 1, true);
+    if (!strcmp(cmd, "devices")) {
+        platform_print_types(stdout);
+        return 0;
+    }
+    return usage_error("unknown command '%s'", cmd);
+}

@@ -1,0 +1,3 @@
+/* sifive_test exit: status 3. */
+#define EXIT_CODE 3
+#include "exit_common.h"
