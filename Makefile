@@ -3,6 +3,7 @@ BUILD   ?= build
 CC      ?= cc
 OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
+CFLAGS  += $(EXTRA_CFLAGS)
 WARN    := -Wall -Wextra -Wshadow -Wno-unused-parameter
 CPPFLAGS += -I. -MMD -MP -D_GNU_SOURCE
 CFLAGS  += -std=c11
@@ -23,7 +24,7 @@ LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
 LIB      := $(BUILD)/libsocsim.a
 SOCSIM   := $(BUILD)/socsim
 
-.PHONY: all deps demo test test-unit test-platform test-cli test-asan bench install clean
+.PHONY: all
 all: $(SOCSIM)
 
 $(BUILD)/obj/%.o: %.c

@@ -215,8 +215,13 @@ const char *sim_intern_file(struct sim *sim, const char *path)
 static int load_one(struct sim *sim, const struct sim_firmware *fw, bool first_time)
 {
     char err[512];
-    if (fw->raw)
-        return raw_load(&sim->bus, fw->path, fw->addr, err, sizeof(err)) ? (fprintf(stderr, "socsim: error: %s\n", err), -1) : 0;
+    if (fw->raw) {
+        if (raw_load(&sim->bus, fw->path, fw->addr, err, sizeof(err))) {
+            fprintf(stderr, "socsim: error: %s\n", err);
+            return -1;
+        }
+        return 0;
+    }
     struct elf_info info;
     if (elf_load(&sim->bus, fw->path, first_time ? &sim->syms : NULL, &info, err, sizeof(err))) {
         fprintf(stderr, "socsim: error: %s\n", err);
@@ -248,9 +253,16 @@ static int add_firmware(struct sim *sim, const char *path, bool raw, uint64_t ad
 
 int sim_load_elf(struct sim *sim, const char *path) { return add_firmware(sim, path, false, 0); }
 
+/* Without an ELF, execution starts at the first raw image, as QEMU does with -kernel. */
 int sim_load_raw(struct sim *sim, const char *path, uint64_t addr)
 {
-    return add_firmware(sim, path, true, addr);
+    if (add_firmware(sim, path, true, addr))
+        return -1;
+    if (!sim->have_entry) {
+        sim->entry = addr;
+        sim->have_entry = true;
+    }
+    return 0;
 }
 
 static uint64_t semihost_cb(void *opaque, unsigned xlen, uint64_t op, uint64_t arg)
@@ -308,6 +320,11 @@ int sim_prepare(struct sim *sim)
         sc.heap_limit = sc.stack_limit;
     }
     sim->semihost = semihost_new(&sim->bus, &sim->env, &sc);
+    if (!sim->semihost) {
+        fprintf(stderr, "socsim: error: --semihosting-root %s: %s\n", sc.root ? sc.root : "",
+                strerror(errno));
+        return -1;
+    }
     for (unsigned i = 0; i < sim->nharts; i++)
         rv_hart_set_semihost(sim->harts[i], semihost_cb, sim);
     reset_all(sim);
@@ -357,16 +374,18 @@ enum sim_status sim_run(struct sim *sim)
         for (unsigned i = 0; i < sim->nharts && sim->status == SIM_RUNNING; i++) {
             struct rv_hart *h = sim->harts[i];
             uint64_t period = rv_hart_period_ps(h);
-            if (rv_hart_waiting(h)) {
+            /* A hart that slept (or was just woken) catches up with the clock: idle time. */
+            if (hart_time(h) < now)
                 rv_hart_idle_until(h, (now + period - 1) / period);
+            if (rv_hart_waiting(h))
                 continue;
-            }
             all_waiting = false;
             uint64_t limit = (deadline + period - 1) / period;
             if (sim->opt.max_insns) {
                 uint64_t done = total_instret(sim);
                 if (done >= sim->opt.max_insns) {
                     sim->status = SIM_LIMIT;
+                    sim->limit_reason = "--max-insns";
                     break;
                 }
                 uint64_t room = sim->opt.max_insns - done;
@@ -387,7 +406,6 @@ enum sim_status sim_run(struct sim *sim)
             fflush(sim->out);
             if (next == TIME_NEVER) {
                 sim->status = SIM_DEADLOCK;
-                sim->deadlock_pc = sim->nharts ? rv_hart_pc(sim->harts[0]) : 0;
                 break;
             }
             reached = next;
@@ -396,11 +414,15 @@ enum sim_status sim_run(struct sim *sim)
             sim->clock.now = reached;
         clock_run_due(&sim->clock);
         if (sim->opt.max_insns && total_instret(sim) >= sim->opt.max_insns &&
-            sim->status == SIM_RUNNING)
+            sim->status == SIM_RUNNING) {
             sim->status = SIM_LIMIT;
+            sim->limit_reason = "--max-insns";
+        }
         if (sim->opt.timeout > 0 && host_seconds() - sim->host_start > sim->opt.timeout &&
-            sim->status == SIM_RUNNING)
+            sim->status == SIM_RUNNING) {
             sim->status = SIM_LIMIT;
+            sim->limit_reason = "--timeout";
+        }
     }
     /* Simulated time ends where the furthest hart got to. */
     for (unsigned i = 0; i < sim->nharts; i++)
@@ -409,6 +431,11 @@ enum sim_status sim_run(struct sim *sim)
     sim->host_end = host_seconds();
     fflush(sim->out);
     return sim->status;
+}
+
+uint64_t sim_pc(const struct sim *sim)
+{
+    return sim->nharts ? rv_hart_pc(sim->harts[0]) : 0;
 }
 
 void sim_print_stats(struct sim *sim, FILE *out)

@@ -202,13 +202,13 @@ static int cmd_run(int argc, char **argv, bool check_only)
         break;
     case SIM_LIMIT:
         if (!sim->opt.quiet)
-            fprintf(stderr, "socsim: stopped by %s\n",
-                    opt.max_insns ? "--max-insns or --timeout" : "--timeout");
+            fprintf(stderr, "socsim: stopped by %s at pc 0x%llx\n", sim->limit_reason,
+                    (unsigned long long)sim_pc(sim));
         rc = EXIT_LIMIT;
         break;
     case SIM_DEADLOCK:
         fprintf(stderr, "socsim: every hart waits for an interrupt and no event is scheduled "
-                        "(pc 0x%llx)\n", (unsigned long long)sim->deadlock_pc);
+                        "(pc 0x%llx)\n", (unsigned long long)sim_pc(sim));
         rc = EXIT_DEADLOCK;
         break;
     case SIM_RUNNING: rc = 1; break;

@@ -1436,30 +1436,41 @@ void platform_print(const struct sim *sim, FILE *out)
         fprintf(out, "  %s -> %s\n", sim->wires[i].from, sim->wires[i].to);
 }
 
-static void print_params(FILE *out, const struct param_decl *d)
+static void print_param(FILE *out, int width, const char *name, const char *type,
+                        const char *def, const char *help)
 {
+    fprintf(out, "    %-*s  %-9s  %-20s  %s\n", width, name, type, def, help ? help : "");
+}
+
+static void print_params(FILE *out, const struct param_decl *d, bool mapped)
+{
+    int width = mapped ? 4 : 0;
+    for (unsigned i = 0; d[i].name; i++)
+        width = (int)strlen(d[i].name) > width ? (int)strlen(d[i].name) : width;
+    if (mapped)
+        print_param(out, width, "base", "integer", "required", "address of the region on the bus");
     for (unsigned i = 0; d[i].name; i++) {
         char def[80];
-        if (d[i].def)
-            snprintf(def, sizeof(def), d[i].def[0] ? "default %s" : "default \"%s\"", d[i].def);
-        else
+        if (!d[i].def)
             snprintf(def, sizeof(def), "required");
-        fprintf(out, "    %-10s %-9s  %-20s  %s\n", d[i].name, param_type_name(d[i].type), def,
-                d[i].help ? d[i].help : "");
+        else if (!d[i].def[0])
+            snprintf(def, sizeof(def), "default \"\"");
+        else
+            snprintf(def, sizeof(def), "default %s", d[i].def);
+        print_param(out, width, d[i].name, param_type_name(d[i].type), def, d[i].help);
     }
 }
 
 void platform_print_types(FILE *out)
 {
     fprintf(out, "cpus: entries (RISC-V hart): %s\n", rv_hart_help);
-    print_params(out, rv_hart_params);
+    print_params(out, rv_hart_params, false);
     fprintf(out, "\ndevices: entries, by type:\n");
     for (unsigned i = 0; dev_types[i]; i++) {
         const struct dev_type *t = dev_types[i];
         fprintf(out, "\n  %s: %s\n", t->name, t->help ? t->help : "");
-        if (t->mapped)
-            fprintf(out, "    %-10s %-9s  %-20s  %s\n", "base", "integer", "required",
-                    "Address of the region on the bus");
-        print_params(out, t->params);
+        print_params(out, t->params, t->mapped);
+        if (!t->mapped && !t->params[0].name)
+            fprintf(out, "    (no parameters)\n");
     }
 }

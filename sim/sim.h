@@ -90,7 +90,7 @@ struct sim {
 
     enum sim_status status;
     int exit_code;
-    uint64_t deadlock_pc;
+    const char *limit_reason; /* "--max-insns" or "--timeout" */
     bool reset_pending;
     double host_start, host_end;
     FILE *out; /* console */
@@ -128,5 +128,7 @@ int sim_prepare(struct sim *sim);
 enum sim_status sim_run(struct sim *sim);
 
 void sim_print_stats(struct sim *sim, FILE *out);
+/* pc of the first hart (for messages). */
+uint64_t sim_pc(const struct sim *sim);
 
 #endif

@@ -5,11 +5,13 @@
 #   RUNNER=qemu tests/firmware/run.sh - FWDIR        run the same list under QEMU 7.x
 #
 # tests.list columns, separated by '|':
-#   name | extra socsim options | expected exit status | stdin file or - | stdout regex | qemu
+#   name | extra socsim options | expected exit status | stdin file or - | stdout regexes | qemu
+# (stdout regexes: extended regexes separated by "&&", each must match a line of the output)
 # The last column says how QEMU runs the test: empty for plain -M virt, extra QEMU options
 # (e.g. "-M spike", "-semihosting-config enable=on,target=native"), or "skip: reason" when
 # QEMU's behaviour legitimately differs from socsim's. @TMPDIR@ in the socsim options becomes
-# a fresh directory; QEMU runs with that directory as its working directory.
+# a fresh directory; QEMU runs with that directory as its working directory. Under QEMU the
+# output checked is stdout followed by stderr, because QEMU prints semihosting output there.
 set -u
 
 if [ $# -lt 2 ]; then
@@ -97,8 +99,17 @@ while IFS= read -r line || [ -n "$line" ]; do
         why="missing $elf"
     elif [ "$status" != "$want" ]; then
         why="status $status expected $want"
-    elif [ -n "$pattern" ] && ! grep -Eq -- "$pattern" "$out"; then
-        why="output does not match /$pattern/"
+    else
+        # Several regexes may be given, separated by "&&"; each must match some line.
+        rest=$pattern
+        while [ -n "$rest" ]; do
+            one=$(trim "${rest%%&&*}")
+            if [[ $rest == *"&&"* ]]; then rest=${rest#*&&}; else rest=""; fi
+            if [ -n "$one" ] && ! grep -Eq -- "$one" "$out"; then
+                why="output does not match /$one/"
+                break
+            fi
+        done
     fi
 
     if [ -z "$why" ]; then

@@ -516,21 +516,22 @@ static void test_root_escapes_are_refused(void)
     unlink(host_path(p, root, "passwd"));
     unlink(host_path(p, root, "link"));
     unlink(host_path(p, root, "up"));
-    CU_ASSERT_EQUAL(symlink("/etc/passwd", host_path(p, root, "passwd")), 0);
+    /* Every escape target is a decoy this test made: the suite runs as root in CI, and a
+     * regression must never be able to reach a real system file. */
+    CU_ASSERT_EQUAL(symlink(host_path(q, outside, "secret.txt"), host_path(p, root, "passwd")), 0);
     CU_ASSERT_EQUAL(symlink(host_path(q, outside, "secret.txt"), host_path(p, root, "link")), 0);
     CU_ASSERT_EQUAL(symlink("..", host_path(p, root, "up")), 0);
     write_host(root, "inside.txt", "ok");
     start(root, NULL);
     xl = 64;
-    /* Write modes are only tried on paths that lead to our own decoy: a broken check must
-     * never get to truncate a real system file. */
     char abs_secret[256];
     host_path(abs_secret, outside, "secret.txt");
     const struct {
         const char *path;
         bool writes;
     } bad[] = {
-        {"/etc/passwd", false}, {"passwd", false}, {abs_secret, true}, {"../secret.txt", true},
+        {"/nonexistent-socsim-test/secret.txt", true}, {"passwd", true}, {abs_secret, true},
+        {"../secret.txt", true},
         {"link", true}, {"up/secret.txt", true}, {"up/root/inside.txt", true},
         {"sub/../../secret.txt", true}, {"..", true}, {"./../secret.txt", true},
         {"inside.txt/../../secret.txt", true},

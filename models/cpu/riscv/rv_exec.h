@@ -243,8 +243,9 @@ op_block_end:
     goto next_block;
 
 trap:
-    /* The faulting instruction and those after it in the block did not retire. */
-    h->cycle -= i->rem;
+    /* The faulting instruction and those after it in the block did not retire; the fault
+     * itself takes a cycle, so even a loop of faults lets time (and --timeout) move on. */
+    h->cycle -= i->rem - 1u;
     h->instret -= i->rem;
     h->pc = i->pc;
     rv_take_trap(h, h->trap_cause, h->trap_tval, false);

@@ -1,0 +1,85 @@
+#!/bin/bash
+# Command-line behaviour: exit statuses, error messages, limits, determinism, platform lookup.
+# Usage: tests/cli/run.sh SOCSIM BUILD
+SOCSIM=$(realpath "$1")
+BUILD=$(realpath "${2:-build}")
+FW=$BUILD/fw/tests
+HELLO=$(realpath examples/hello/hello.elf)
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+pass=0; fail=0
+
+ok()   { pass=$((pass + 1)); echo "PASS $1"; }
+bad()  { fail=$((fail + 1)); echo "FAIL $1"; [ -n "$2" ] && printf '%s\n' "$2" | sed 's/^/    /' | head -20; }
+
+# expect NAME STATUS PATTERN -- command...: exit status and a pattern in stdout+stderr.
+expect() {
+    local name=$1 want=$2 pat=$3; shift 4
+    local out rc
+    out=$("$@" </dev/null 2>&1); rc=$?
+    if [ "$rc" != "$want" ]; then bad "$name: exit status $rc, expected $want" "$out"; return; fi
+    if [ -n "$pat" ] && ! printf '%s\n' "$out" | grep -qE -- "$pat"; then
+        bad "$name: output lacks /$pat/" "$out"; return
+    fi
+    ok "$name (status $want${pat:+, says /$pat/})"
+}
+
+# Raw RV32 programs written out as little-endian words.
+raw() { local f=$T/$1; shift; : >"$f"; for w in "$@"; do
+        printf "\\x$(printf %02x $((w & 255)))\\x$(printf %02x $((w >> 8 & 255)))\\x$(printf %02x $((w >> 16 & 255)))\\x$(printf %02x $((w >> 24 & 255)))" >>"$f"; done; }
+raw loop.bin 0x0000006f                       # j .
+raw sleep.bin 0x10500073 0xffdff06f           # wfi; j .-4  (no interrupt enabled)
+
+expect "--version prints the version" 0 '^socsim [0-9]' -- "$SOCSIM" --version
+expect "--help shows the run usage" 0 'socsim run PLATFORM' -- "$SOCSIM" --help
+expect "no arguments is a usage error" 2 'usage:' -- "$SOCSIM"
+expect "unknown command is a usage error" 2 "unknown command 'frobnicate'" -- "$SOCSIM" frobnicate
+expect "unknown option is a usage error" 2 "unknown option '--bogus'" -- "$SOCSIM" run virt32 "$HELLO" --bogus
+expect "run without firmware is a usage error" 2 'missing FIRMWARE' -- "$SOCSIM" run virt32
+expect "--max-insns needs a number" 2 "--max-insns expects" -- "$SOCSIM" run virt32 "$HELLO" --max-insns lots
+expect "unknown platform name" 2 "no platform 'nosuch'" -- "$SOCSIM" run nosuch "$HELLO"
+expect "missing firmware file" 2 "$T/none.elf: cannot open" -- "$SOCSIM" run virt32 "$T/none.elf"
+head -c 100 "$HELLO" >"$T/trunc.elf"
+expect "truncated ELF" 2 "trunc.elf: truncated" -- "$SOCSIM" run virt32 "$T/trunc.elf"
+expect "host (x86-64) ELF" 2 "not RISC-V" -- "$SOCSIM" run virt32 "$(type -P true)"
+riscv64-unknown-elf-objcopy --change-addresses 0x10000000 "$HELLO" "$T/high.elf" 2>/dev/null
+expect "ELF outside memory" 2 "is not inside RAM or ROM" -- "$SOCSIM" run virt32 "$T/high.elf"
+
+expect "hello prints and exits 0" 0 'Hello from socsim!' -- "$SOCSIM" run virt32 "$HELLO"
+expect "sifive_test exit code 3 becomes the status" 3 '' -- "$SOCSIM" run virt32 "$FW/exit_code3.elf" -q
+expect "sifive_test exit code 42 becomes the status" 42 '' -- "$SOCSIM" run virt32 "$FW/exit_code42.elf" -q
+expect "--max-insns stops an endless loop with 124" 124 '^instructions: 1000$' -- \
+    "$SOCSIM" run virt32 --load "$T/loop.bin@0x80000000" --max-insns 1000 --stats
+expect "--timeout stops an endless loop with 124" 124 'stopped by --timeout' -- \
+    timeout 10 "$SOCSIM" run virt32 --load "$T/loop.bin@0x80000000" --timeout 0.3
+expect "WFI with nothing to wake it is reported, status 3" 3 'every hart waits' -- \
+    timeout 10 "$SOCSIM" run virt32 --load "$T/sleep.bin@0x80000000"
+expect "QEMU-style -bios none -kernel works" 0 'Hello from socsim!' -- \
+    "$SOCSIM" run virt32 -bios none -nographic -kernel "$HELLO"
+expect "--load outside memory is an error" 2 'not inside RAM or ROM' -- \
+    "$SOCSIM" run virt32 --load "$T/loop.bin@0x40000000"
+
+# Platform names resolve from any working directory.
+out=$(cd "$T" && "$SOCSIM" run virt32 "$HELLO" 2>&1) && [[ $out == *"Hello from socsim!"* ]] \
+    && ok "platform 'virt32' found from another directory" || bad "platform lookup from $T" "$out"
+
+# Same inputs, same output and counts.
+a=$("$SOCSIM" run virt32 "$HELLO" --stats 2>&1 | grep -v '^host seconds\|^MIPS')
+b=$("$SOCSIM" run virt32 "$HELLO" --stats 2>&1 | grep -v '^host seconds\|^MIPS')
+[ "$a" = "$b" ] && ok "two runs give identical output, instruction and cycle counts" \
+    || bad "runs differ" "$(diff <(echo "$a") <(echo "$b"))"
+
+# --set reaches the platform: half the clock, twice the simulated time for the same work.
+t100=$("$SOCSIM" run virt32 "$HELLO" --stats 2>&1 | sed -n 's/^simulated time: //p')
+t50=$("$SOCSIM" run virt32 "$HELLO" --stats --set cpus.hart0.freq=50MHz 2>&1 | sed -n 's/^simulated time: //p')
+awk -v a="${t100% s}" -v b="${t50% s}" 'BEGIN { exit !(a > 0 && b > 1.99 * a && b < 2.01 * a) }' \
+    && ok "--set cpus.hart0.freq=50MHz doubles simulated time ($t100 -> $t50)" \
+    || bad "--set freq: $t100 vs $t50"
+expect "--set with a bad value names it" 2 "error:.*hello" -- "$SOCSIM" run virt32 "$HELLO" --set cpus.hart0.freq=hello
+
+# A guest error names the device, address and size and the run goes on.
+expect "check prints the memory map" 0 '0x0000000010000000-0x00000000100000ff.*uart0' -- "$SOCSIM" check virt32
+expect "devices lists ns16550 parameters" 0 'ns16550' -- "$SOCSIM" devices
+
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]
