@@ -325,8 +325,11 @@ int sim_prepare(struct sim *sim)
                 strerror(errno));
         return -1;
     }
-    for (unsigned i = 0; i < sim->nharts; i++)
+    for (unsigned i = 0; i < sim->nharts; i++) {
         rv_hart_set_semihost(sim->harts[i], semihost_cb, sim);
+        if (sim->opt.stats)
+            rv_hart_enable_stats(sim->harts[i]);
+    }
     reset_all(sim);
     return 0;
 }
@@ -449,4 +452,29 @@ void sim_print_stats(struct sim *sim, FILE *out)
     fprintf(out, "simulated time: %.9f s\n", (double)sim->clock.now / (double)PS_PER_SEC);
     fprintf(out, "host seconds: %.3f\n", secs);
     fprintf(out, "MIPS: %.1f\n", secs > 0 ? (double)insns / secs / 1e6 : 0.0);
+    /* Instruction mix over all harts, by the instruction table's classes. */
+    enum { MAXC = 32 };
+    const char *names[MAXC];
+    uint64_t sum[MAXC] = {0}, counts[MAXC];
+    unsigned nc = 0;
+    for (unsigned i = 0; i < sim->nharts; i++) {
+        nc = rv_hart_mix(sim->harts[i], names, counts, MAXC);
+        for (unsigned c = 0; c < nc && c < MAXC; c++)
+            sum[c] += counts[c];
+    }
+    if (!insns)
+        return;
+    fprintf(out, "instruction mix:");
+    for (unsigned c = 0; c < nc && c < MAXC; c++) {
+        if (!sum[c])
+            continue;
+        char lower[16];
+        size_t k = 0;
+        for (; names[c][k] && k + 1 < sizeof(lower); k++)
+            lower[k] = (char)(names[c][k] | 0x20);
+        lower[k] = '\0';
+        fprintf(out, " %s %llu (%.1f%%)", lower, (unsigned long long)sum[c],
+                100.0 * (double)sum[c] / (double)insns);
+    }
+    fprintf(out, "\n");
 }

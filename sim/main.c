@@ -145,7 +145,7 @@ static int cmd_run(int argc, char **argv, bool check_only)
                 return check_only ? usage_error("%s: not an option of 'check'", "--load")
                                   : EXIT_USAGE;
             break;
-        case OPT_STATS: c.stats = true; break;
+        case OPT_STATS: c.stats = opt.stats = true; break;
         case OPT_SEMI_ROOT: opt.semihosting_root = optarg; break;
         case OPT_APPEND: opt.cmdline = optarg; break;
         case 'q': opt.quiet = true; break;

@@ -1266,11 +1266,16 @@ static char *each_dir(char *(*fn)(const char *dir, void *arg), void *arg)
         char *slash = strrchr(exe, '/');
         if (slash) {
             *slash = 0;
-            char *dir = xasprintf("%s/../platforms", exe);
-            char *real = realpath(dir, NULL);
-            r = fn(real ? real : dir, arg);
-            free(real);
-            free(dir);
+            /* build/socsim in the source tree, then an installed PREFIX/bin/socsim, so an
+             * installed copy finds its platforms wherever PREFIX was. */
+            static const char *const rel[] = {"../platforms", "../share/socsim/platforms"};
+            for (unsigned k = 0; k < 2 && !r; k++) {
+                char *dir = xasprintf("%s/%s", exe, rel[k]);
+                char *real = realpath(dir, NULL);
+                r = fn(real ? real : dir, arg);
+                free(real);
+                free(dir);
+            }
             if (r)
                 return r;
         }

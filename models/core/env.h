@@ -15,6 +15,7 @@
 struct sim_env {
     struct clock *clock;
     uint64_t timebase_hz; /* frequency of mtime and the time CSR (platform `timebase:`) */
+    uint64_t mtime_offset; /* set by the CLINT when the guest writes mtime; time CSR adds it */
     void *owner;
     void (*console_write)(void *owner, const uint8_t *buf, size_t n);
     int (*console_read)(void *owner);
@@ -29,7 +30,7 @@ void env_guest_error(struct sim_env *env, const char *who, const char *fmt, ...)
 
 static inline uint64_t env_now(const struct sim_env *env) { return env->clock->now; }
 
-/* Current value of the platform timebase counter (mtime). */
+/* Timebase ticks elapsed in simulated time (mtime before any guest write to it). */
 static inline uint64_t env_mtime(const struct sim_env *env)
 {
     uint64_t period = hz_to_period_ps(env->timebase_hz);

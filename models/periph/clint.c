@@ -2,7 +2,8 @@
  * (mtimecmp) and the shared mtime counter, which runs at the platform timebase.
  *
  * mtime is not stored: it is the simulated timebase count plus an offset that a guest write to
- * mtime sets, so it needs no periodic event. MTIP changes only when mtime crosses mtimecmp, so
+ * mtime sets, so it needs no periodic event. The offset lives in sim_env so that the harts'
+ * time CSR reads the same value as mtime. MTIP changes only when mtime crosses mtimecmp, so
  * each hart keeps one event scheduled for the exact picosecond of its next crossing.
  *
  * Accesses: 32 and 64 bits, naturally aligned; a 32-bit access to either half of a 64-bit
@@ -33,7 +34,6 @@ struct clint_hart {
 struct clint {
     struct device dev;
     unsigned nharts;
-    uint64_t mtime_offset; /* mtime = env_mtime() + offset, modulo 2^64 */
     struct clint_hart *harts;
 };
 
@@ -45,7 +45,7 @@ static const struct param_decl clint_params[] = {
 
 static uint64_t clint_mtime(const struct clint *c)
 {
-    return env_mtime(c->dev.env) + c->mtime_offset;
+    return env_mtime(c->dev.env) + c->dev.env->mtime_offset;
 }
 
 /* Simulated time (ps) at which the raw timebase count reaches raw_now + delta, or TIME_NEVER
@@ -96,7 +96,7 @@ static void clint_hart_event(void *opaque)
 static void clint_reset(struct device *dev)
 {
     struct clint *c = (struct clint *)dev;
-    c->mtime_offset = 0;
+    c->dev.env->mtime_offset = 0;
     for (unsigned i = 0; i < c->nharts; i++) {
         c->harts[i].msip = false;
         c->harts[i].mtimecmp = UINT64_MAX; /* no timer interrupt until firmware sets one */
@@ -236,7 +236,7 @@ static bool clint_write(struct device *dev, uint64_t off, unsigned size, uint64_
         }
     } else if (off < CLINT_MTIME + 8) {
         uint64_t mtime = clint_put64(clint_mtime(c), (unsigned)(off & 7), size, val);
-        c->mtime_offset = mtime - env_mtime(dev->env);
+        c->dev.env->mtime_offset = mtime - env_mtime(dev->env);
         clint_update_irq(c);
         return true;
     }

@@ -63,6 +63,15 @@ expect "--load outside memory is an error" 2 'not inside RAM or ROM' -- \
 out=$(cd "$T" && "$SOCSIM" run virt32 "$HELLO" 2>&1) && [[ $out == *"Hello from socsim!"* ]] \
     && ok "platform 'virt32' found from another directory" || bad "platform lookup from $T" "$out"
 
+# An installed copy finds its platforms under its own PREFIX, wherever that is.
+if make -s --no-print-directory install PREFIX="$T/prefix" BUILD="$BUILD" >"$T/install.log" 2>&1; then
+    out=$(cd / && "$T/prefix/bin/socsim" run virt32 "$HELLO" 2>&1) && [[ $out == *"Hello from socsim!"* ]] \
+        && ok "make install PREFIX=...: the installed socsim finds platform 'virt32'" \
+        || bad "installed socsim cannot run virt32" "$out"
+else
+    bad "make install PREFIX=$T/prefix failed" "$(cat "$T/install.log")"
+fi
+
 # Same inputs, same output and counts.
 a=$("$SOCSIM" run virt32 "$HELLO" --stats 2>&1 | grep -v '^host seconds\|^MIPS')
 b=$("$SOCSIM" run virt32 "$HELLO" --stats 2>&1 | grep -v '^host seconds\|^MIPS')

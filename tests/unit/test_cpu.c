@@ -409,7 +409,49 @@ static void test_instret_counts_the_instructions_between_two_reads(void)
     teardown(&c);
 }
 
-UNIT_MAIN("cpu", T(test_division_corner_cases_follow_the_spec_table),
+static uint64_t mix_of(struct rv_hart *h, const char *cls)
+{
+    const char *names[32];
+    uint64_t counts[32];
+    unsigned n = rv_hart_mix(h, names, counts, 32);
+    for (unsigned i = 0; i < n && i < 32; i++)
+        if (!strcmp(names[i], cls))
+            return counts[i];
+    CU_FAIL("no such class");
+    return 0;
+}
+
+static void test_instruction_mix_counts_retired_instructions_by_class(void)
+{
+    struct cpu c;
+    setup(&c, NULL);
+    rv_hart_enable_stats(c.h);
+    uint32_t p[40];
+    for (int i = 0; i < 39; i++)
+        p[i] = ADDI(10, 10, 1);
+    p[39] = enc_b(-39 * 4, 0, 0, 0);
+    put(&c, RAM_BASE, p, 40);
+    rv_hart_reset(c.h, RAM_BASE);
+    rv_hart_run(c.h, 1000); /* 25 times round the loop, the last block cut by single steps */
+    CU_ASSERT_EQUAL(mix_of(c.h, "ALU"), 975);
+    CU_ASSERT_EQUAL(mix_of(c.h, "BRANCH"), 25);
+    teardown(&c);
+
+    /* A load that faults in the middle of a block retires neither itself nor what follows. */
+    setup(&c, NULL);
+    rv_hart_enable_stats(c.h);
+    uint32_t q[] = {ADDI(5, 0, 1), ADDI(5, 0, 2), LW(6, 0, 0x10), ADDI(5, 0, 3), ADDI(5, 0, 4)};
+    put(&c, RAM_BASE, q, 5);
+    rv_hart_reset(c.h, RAM_BASE);
+    rv_hart_run(c.h, 3); /* two addi, then the faulting lw, which takes its cycle */
+    CU_ASSERT_EQUAL(mix_of(c.h, "ALU"), 2);
+    CU_ASSERT_EQUAL(mix_of(c.h, "LOAD"), 0);
+    CU_ASSERT_EQUAL(rv_hart_instret(c.h), 2);
+    teardown(&c);
+}
+
+UNIT_MAIN("cpu",
+          T(test_instruction_mix_counts_retired_instructions_by_class), T(test_division_corner_cases_follow_the_spec_table),
           T(test_high_multiplies_treat_signs_per_variant),
           T(test_shifts_use_the_low_five_bits_and_sra_keeps_the_sign), T(test_x0_stays_zero),
           T(test_illegal_instruction_sets_mcause_mepc_and_mtval_to_the_bits),

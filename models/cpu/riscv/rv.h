@@ -56,7 +56,13 @@ void rv_hart_set_reg(struct rv_hart *h, unsigned i, uint64_t v);
 typedef uint64_t rv_semihost_fn(void *opaque, unsigned xlen, uint64_t op, uint64_t arg);
 void rv_hart_set_semihost(struct rv_hart *h, rv_semihost_fn *fn, void *opaque);
 
-/* Instruction statistics by class, for --stats (index: enum rv_class in rv_insn.h). */
+/* Drop all decoded blocks at the next instruction boundary. */
 void rv_hart_flush_blocks(struct rv_hart *h);
+
+/* Instruction mix (--stats): enable before running; the plain loop is used otherwise. */
+void rv_hart_enable_stats(struct rv_hart *h);
+/* Retired instructions per class of the instruction table; returns the number of classes and
+ * fills up to max names and counts. */
+unsigned rv_hart_mix(struct rv_hart *h, const char **names, uint64_t *counts, unsigned max);
 
 #endif

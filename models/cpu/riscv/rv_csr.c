@@ -88,7 +88,8 @@ static uint64_t cur_instret(const struct rv_hart *h)
 static uint64_t cur_time(const struct rv_hart *h)
 {
     uint64_t tb = hz_to_period_ps(h->env->timebase_hz);
-    return tb ? ((h->cycle - 1) * h->period_ps) / tb : 0;
+    /* The same counter as the CLINT's mtime, including a guest's writes to mtime. */
+    return (tb ? ((h->cycle - 1) * h->period_ps) / tb : 0) + h->env->mtime_offset;
 }
 
 static bool counter_allowed(const struct rv_hart *h, unsigned csr)

@@ -1,5 +1,6 @@
-/* The plain execute loop, written once for any XLEN: included by rv_exec32.c with XLEN and
- * RV_EXEC_FN defined. Blocks of predecoded instructions run with threaded dispatch (computed
+/* The execute loop, written once for any XLEN and variant: included by rv_exec32.c with XLEN,
+ * RV_EXEC_FN and RV_STATS (0: the plain loop; 1: also counts block executions for the
+ * instruction mix) defined. Blocks of predecoded instructions run with threaded dispatch (computed
  * goto); everything per-instruction is in the handlers, everything per-block in next_block.
  * Counters are charged for a whole block on entry and refunded when a block is left early, so
  * the plain loop does no counting per instruction. */
@@ -112,6 +113,9 @@ next_block:
 enter:
     h->cycle += b->n;
     h->instret += b->n;
+#if RV_STATS
+    b->execs++; /* folded into per-class counts from the block's instructions later */
+#endif
     i = b->insns;
     DISPATCH();
 
@@ -247,6 +251,9 @@ trap:
      * itself takes a cycle, so even a loop of faults lets time (and --timeout) move on. */
     h->cycle -= i->rem - 1u;
     h->instret -= i->rem;
+#if RV_STATS
+    rv_stats_unretired(h, i, i->rem);
+#endif
     h->pc = i->pc;
     rv_take_trap(h, h->trap_cause, h->trap_tval, false);
     goto next_block;
@@ -255,6 +262,9 @@ end_after:
     /* Leave right after this instruction: a device wants attention. */
     h->cycle -= i->rem - 1u;
     h->instret -= i->rem - 1u;
+#if RV_STATS
+    rv_stats_unretired(h, i + 1, i->rem - 1u);
+#endif
     h->pc = NEXT_PC;
     goto next_block;
 

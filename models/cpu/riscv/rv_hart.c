@@ -215,8 +215,54 @@ void rv_hart_flush_blocks(struct rv_hart *h)
     h->kick = true;
 }
 
+static unsigned insn_class(const struct rv_insn *in)
+{
+    return in->id < RV_ID_COUNT ? rv_insn_table[in->id].cls : RV_CLASS_SYSTEM;
+}
+
+static void fold_block(struct rv_hart *h, struct rv_block *b)
+{
+    if (!b->execs)
+        return;
+    for (unsigned k = 0; k < b->n; k++)
+        h->mix[insn_class(&b->insns[k])] += b->execs;
+    b->execs = 0;
+}
+
+/* Move the block execution counts into the per-class totals. */
+static void fold_stats(struct rv_hart *h)
+{
+    if (!h->stats)
+        return;
+    for (unsigned slot = 0; slot < (1u << RV_HT_BITS); slot++)
+        for (struct rv_block *b = h->htab[slot]; b; b = b->hnext)
+            fold_block(h, b);
+}
+
+void rv_stats_unretired(struct rv_hart *h, const struct rv_insn *from, unsigned n)
+{
+    for (unsigned k = 0; k < n; k++)
+        h->mix[insn_class(&from[k])]--;
+}
+
+void rv_hart_enable_stats(struct rv_hart *h)
+{
+    h->stats = true;
+}
+
+unsigned rv_hart_mix(struct rv_hart *h, const char **names, uint64_t *counts, unsigned max)
+{
+    fold_stats(h);
+    for (unsigned c = 0; c < RV_CLASS_COUNT && c < max; c++) {
+        names[c] = rv_class_names[c];
+        counts[c] = h->mix[c];
+    }
+    return RV_CLASS_COUNT;
+}
+
 void rv_flush_now(struct rv_hart *h)
 {
+    fold_stats(h);
     memset(h->jcache, 0, sizeof(h->jcache));
     memset(h->htab, 0, (1u << RV_HT_BITS) * sizeof(*h->htab));
     h->arena_used = 0;
@@ -235,6 +281,7 @@ static unsigned hash_pc(uint64_t pc)
 static void build_block(struct rv_hart *h, uint64_t pc, unsigned max, struct rv_block *b)
 {
     b->pc = pc;
+    b->execs = 0;
     b->n = 0;
     b->bytes = 0;
     b->hnext = NULL;
@@ -314,7 +361,7 @@ found:
 
 static enum rv_stop exec(struct rv_hart *h, struct rv_block *step)
 {
-    return rv_exec32(h, step);
+    return h->stats ? rv_exec32_stats(h, step) : rv_exec32(h, step);
 }
 
 static void step_one(struct rv_hart *h)
@@ -327,6 +374,8 @@ static void step_one(struct rv_hart *h)
     h->kick = true; /* leave after this one instruction */
     exec(h, &u.b);
     h->kick = false;
+    if (h->stats)
+        fold_block(h, &u.b);
 }
 
 enum rv_stop rv_hart_run(struct rv_hart *h, uint64_t cycle_limit)

@@ -49,6 +49,7 @@ enum rv_cause {
 
 struct rv_block {
     uint64_t pc;
+    uint64_t execs; /* entries, counted only by the statistics loop */
     struct rv_block *hnext;
     uint32_t n;     /* instructions, terminator excluded */
     uint32_t bytes; /* guest bytes covered */
@@ -106,6 +107,9 @@ struct rv_hart {
 
     rv_semihost_fn *semihost;
     void *semihost_opaque;
+
+    bool stats;                    /* run the counting loop */
+    uint64_t mix[RV_CLASS_COUNT];  /* retired instructions by class, folded from blocks */
 };
 
 /* rv_csr.c */
@@ -134,5 +138,8 @@ bool rv_amo(struct rv_hart *h, const struct rv_insn *in);
 /* rv_exec32.c: the plain execute loop. `step` executes exactly one block (the scratch block
  * built by rv_hart_step) and returns. */
 enum rv_stop rv_exec32(struct rv_hart *h, struct rv_block *step);
+enum rv_stop rv_exec32_stats(struct rv_hart *h, struct rv_block *step);
+/* Statistics loop: n instructions from `from` on were counted at block entry but not retired. */
+void rv_stats_unretired(struct rv_hart *h, const struct rv_insn *from, unsigned n);
 
 #endif
