@@ -376,6 +376,30 @@ static void test_storing_over_executed_code_runs_the_new_code(void)
     teardown(&c);
 }
 
+static void test_overwriting_a_chained_successor_block_runs_the_new_code(void)
+{
+    struct cpu c;
+    setup(&c, NULL);
+    uint32_t p[20] = {
+        enc_i(0, 0, 0, 7, 0x37) | RAM_BASE, /* 0: lui t2, RAM_BASE */
+        ADDI(28, 0, 2),                     /* 1: t3 = 2 passes */
+        0x038000efu,                        /* 2: jal ra, +56 (word 16): a chained transfer */
+        SW(9, 7, 64),                       /* 3: overwrite word 16 with s1 */
+        ADDI(28, 28, -1),                   /* 4 */
+        enc_b(-12, 0, 28, 1),               /* 5: bne t3, zero, word 2 */
+        WFI,                                /* 6 */
+    };
+    p[16] = ADDI(10, 10, 1);            /* first pass: a0 += 1 */
+    p[17] = enc_i(0, 1, 0, 0, 0x67);    /* ret */
+    put(&c, RAM_BASE, p, 20);
+    rv_hart_reset(c.h, RAM_BASE);
+    rv_hart_set_reg(c.h, 9, ADDI(10, 10, 100));
+    rv_hart_run(c.h, 200);
+    CU_ASSERT_TRUE(rv_hart_waiting(c.h));
+    CU_ASSERT_EQUAL(rv_hart_reg(c.h, 10), 101); /* 1 from the old code, 100 from the new */
+    teardown(&c);
+}
+
 static void test_csr_rules_read_only_writes_and_u_mode_access_are_illegal(void)
 {
     struct cpu c;
@@ -464,5 +488,6 @@ UNIT_MAIN("cpu",
           T(test_wfi_with_interrupts_globally_off_resumes_without_a_trap),
           T(test_run_stops_exactly_at_the_cycle_limit_inside_a_block),
           T(test_storing_over_executed_code_runs_the_new_code),
+          T(test_overwriting_a_chained_successor_block_runs_the_new_code),
           T(test_csr_rules_read_only_writes_and_u_mode_access_are_illegal),
           T(test_instret_counts_the_instructions_between_two_reads))

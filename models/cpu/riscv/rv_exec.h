@@ -25,7 +25,7 @@ enum rv_stop RV_EXEC_FN(struct rv_hart *h, struct rv_block *step)
     };
     ux *const X = XREGS(h);
     const ux ialign_trap = (h->exts & RV_EXT_C) ? 0 : 2; /* target bits that fault without C */
-    struct rv_block *b;
+    struct rv_block *b, **slot;
     const struct rv_insn *i;
 
 #define DISPATCH() goto *labels[i->op]
@@ -45,20 +45,24 @@ enum rv_stop RV_EXEC_FN(struct rv_hart *h, struct rv_block *step)
         h->trap_tval = (tval);        \
         goto trap;                    \
     } while (0)
-#define JUMP(target)                                         \
+/* Direct control transfers always go to the same place, so the block remembers its
+ * successors (0: taken, 1: fall-through) and skips the lookup next time. */
+#define CHAIN(k)                                             \
     do {                                                     \
-        ux t_ = (target);                                    \
-        if (unlikely(t_ & ialign_trap))                      \
-            RAISE(CAUSE_MISALIGNED_FETCH, t_);               \
-        h->pc = t_;                                          \
-        goto next_block;                                     \
+        slot = &b->chain[k];                                 \
+        goto chained;                                        \
     } while (0)
 #define BRANCH(cond)                                         \
     do {                                                     \
-        if (cond)                                            \
-            JUMP((ux)(i->pc + IMM));                         \
+        if (cond) {                                          \
+            ux t_ = (ux)(i->pc + IMM);                       \
+            if (unlikely(t_ & ialign_trap))                  \
+                RAISE(CAUSE_MISALIGNED_FETCH, t_);           \
+            h->pc = t_;                                      \
+            CHAIN(0);                                        \
+        }                                                    \
         h->pc = NEXT_PC;                                     \
-        goto next_block;                                     \
+        CHAIN(1);                                            \
     } while (0)
 /* RAM/ROM loads through the cached window; anything else (MMIO, other regions, misaligned)
  * through the slow path, which may also end the block if a device asked for attention. */
@@ -101,6 +105,21 @@ enum rv_stop RV_EXEC_FN(struct rv_hart *h, struct rv_block *step)
         b = step;
         goto enter;
     }
+    goto next_block;
+
+chained:
+    if (unlikely(h->irq_pending | h->kick))
+        goto out;
+    if (likely(*slot != NULL)) {
+        b = *slot;
+    } else {
+        uint64_t gen = h->flush_gen;
+        struct rv_block *nb = rv_block_lookup(h, h->pc);
+        if (gen == h->flush_gen) /* the lookup may have emptied the arena b lives in */
+            *slot = nb;
+        b = nb;
+    }
+    goto check_limit;
 
 next_block:
     if (unlikely(h->irq_pending | h->kick))
@@ -108,6 +127,7 @@ next_block:
     b = h->jcache[(h->pc >> 1) & ((1u << RV_JC_BITS) - 1)];
     if (unlikely(!b || b->pc != h->pc))
         b = rv_block_lookup(h, h->pc);
+check_limit:
     if (unlikely(h->cycle_limit - h->cycle < b->n))
         goto out; /* the engine steps the last few instructions up to the limit */
 enter:
@@ -127,7 +147,7 @@ op_jal: {
         RAISE(CAUSE_MISALIGNED_FETCH, t);
     RD = link;
     h->pc = t;
-    goto next_block;
+    CHAIN(0);
 }
 op_jalr: {
     ux link = NEXT_PC, t = (RS1 + IMM) & ~(ux)1;
@@ -244,7 +264,7 @@ op_illegal: RAISE(CAUSE_ILLEGAL_INSN, i->bits);
 op_fetch_fault: RAISE(CAUSE_FETCH_ACCESS, (ux)(i->pc + (uint64_t)(int64_t)i->imm));
 op_block_end:
     h->pc = i->pc;
-    goto next_block;
+    CHAIN(1);
 
 trap:
     /* The faulting instruction and those after it in the block did not retire; the fault
@@ -281,7 +301,7 @@ out:
 #undef IMM
 #undef NEXT_PC
 #undef RAISE
-#undef JUMP
+#undef CHAIN
 #undef BRANCH
 #undef LOAD
 #undef STORE

@@ -266,6 +266,7 @@ void rv_flush_now(struct rv_hart *h)
     memset(h->jcache, 0, sizeof(h->jcache));
     memset(h->htab, 0, (1u << RV_HT_BITS) * sizeof(*h->htab));
     h->arena_used = 0;
+    h->flush_gen++;
     h->flush_pending = false;
 }
 
@@ -282,6 +283,7 @@ static void build_block(struct rv_hart *h, uint64_t pc, unsigned max, struct rv_
 {
     b->pc = pc;
     b->execs = 0;
+    b->chain[0] = b->chain[1] = NULL;
     b->n = 0;
     b->bytes = 0;
     b->hnext = NULL;

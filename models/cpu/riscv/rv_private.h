@@ -51,6 +51,7 @@ struct rv_block {
     uint64_t pc;
     uint64_t execs; /* entries, counted only by the statistics loop */
     struct rv_block *hnext;
+    struct rv_block *chain[2]; /* successors of a direct branch/jump: taken, fall-through */
     uint32_t n;     /* instructions, terminator excluded */
     uint32_t bytes; /* guest bytes covered */
     struct rv_insn insns[]; /* n, then a BLOCK_END terminator unless the last one ends it */
@@ -102,6 +103,7 @@ struct rv_hart {
     struct rv_block **htab;
     uint8_t *arena;
     size_t arena_used;
+    uint64_t flush_gen; /* counts arena resets, which invalidate block pointers */
 
     uint64_t trap_cause, trap_tval; /* set by slow paths before they report a fault */
 
