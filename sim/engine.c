@@ -462,7 +462,7 @@ void sim_print_stats(struct sim *sim, FILE *out)
         for (unsigned c = 0; c < nc && c < MAXC; c++)
             sum[c] += counts[c];
     }
-    if (!insns)
+    if (!insns || !sim->opt.stats)
         return;
     fprintf(out, "instruction mix:");
     for (unsigned c = 0; c < nc && c < MAXC; c++) {

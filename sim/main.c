@@ -30,6 +30,7 @@ static const char usage_text[] =
     "  --set PATH=VALUE       override a platform value, e.g. --set cpus.hart0.freq=50MHz\n"
     "  --load FILE@ADDR       load a raw binary at ADDR (repeatable)\n"
     "  --stats                print instructions, cycles, simulated time and MIPS to stderr\n"
+    "  --insn-mix             --stats plus the instruction mix by class (a slower loop)\n"
     "  --semihosting-root DIR let semihosting open host files, confined to DIR\n"
     "  --append STRING        command line returned by semihosting SYS_GET_CMDLINE\n"
     "  -q, --quiet            no informational messages\n"
@@ -93,7 +94,8 @@ static int add_load(struct cli *c, char *arg)
     return 0;
 }
 
-enum { OPT_MAX_INSNS = 256, OPT_TIMEOUT, OPT_SET, OPT_LOAD, OPT_STATS, OPT_SEMI_ROOT, OPT_APPEND,
+enum { OPT_MAX_INSNS = 256, OPT_TIMEOUT, OPT_SET, OPT_LOAD, OPT_STATS, OPT_INSN_MIX,
+       OPT_SEMI_ROOT, OPT_APPEND,
        OPT_KERNEL, OPT_BIOS, OPT_NOGRAPHIC };
 
 static const struct option run_opts[] = {
@@ -102,6 +104,7 @@ static const struct option run_opts[] = {
     {"set", required_argument, NULL, OPT_SET},
     {"load", required_argument, NULL, OPT_LOAD},
     {"stats", no_argument, NULL, OPT_STATS},
+    {"insn-mix", no_argument, NULL, OPT_INSN_MIX},
     {"semihosting-root", required_argument, NULL, OPT_SEMI_ROOT},
     {"append", required_argument, NULL, OPT_APPEND},
     {"quiet", no_argument, NULL, 'q'},
@@ -145,7 +148,8 @@ static int cmd_run(int argc, char **argv, bool check_only)
                 return check_only ? usage_error("%s: not an option of 'check'", "--load")
                                   : EXIT_USAGE;
             break;
-        case OPT_STATS: c.stats = opt.stats = true; break;
+        case OPT_STATS: c.stats = true; break;
+        case OPT_INSN_MIX: c.stats = opt.stats = true; break;
         case OPT_SEMI_ROOT: opt.semihosting_root = optarg; break;
         case OPT_APPEND: opt.cmdline = optarg; break;
         case 'q': opt.quiet = true; break;

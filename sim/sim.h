@@ -53,7 +53,7 @@ struct sim_options {
     const char *semihosting_root;
     const char *cmdline;      /* semihosting SYS_GET_CMDLINE */
     bool quiet;
-    bool stats;               /* count the instruction mix (a separate execute loop) */
+    bool stats;               /* --insn-mix: count the mix (a separate execute loop) */
 };
 
 enum sim_status {

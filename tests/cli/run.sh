@@ -29,6 +29,8 @@ raw() { local f=$T/$1; shift; : >"$f"; for w in "$@"; do
         printf "\\x$(printf %02x $((w & 255)))\\x$(printf %02x $((w >> 8 & 255)))\\x$(printf %02x $((w >> 16 & 255)))\\x$(printf %02x $((w >> 24 & 255)))" >>"$f"; done; }
 raw loop.bin 0x0000006f                       # j .
 raw sleep.bin 0x10500073 0xffdff06f           # wfi; j .-4  (no interrupt enabled)
+# auipc t0,0; addi t0,t0,16; csrw mtvec,t0; sw zero,4(zero); handler: wfi
+raw badstore.bin 0x00000297 0x01028293 0x30529073 0x00002223 0x10500073
 
 expect "--version prints the version" 0 '^socsim [0-9]' -- "$SOCSIM" --version
 expect "--help shows the run usage" 0 'socsim run PLATFORM' -- "$SOCSIM" --help
@@ -86,7 +88,18 @@ awk -v a="${t100% s}" -v b="${t50% s}" 'BEGIN { exit !(a > 0 && b > 1.99 * a && 
     || bad "--set freq: $t100 vs $t50"
 expect "--set with a bad value names it" 2 "error:.*hello" -- "$SOCSIM" run virt32 "$HELLO" --set cpus.hart0.freq=hello
 
-# A guest error names the device, address and size and the run goes on.
+# --insn-mix: the per-class counts add up to the instruction count; --stats alone has no mix.
+out=$("$SOCSIM" run virt32 "$HELLO" --insn-mix 2>&1 >/dev/null)
+n=$(printf '%s\n' "$out" | sed -n 's/^instructions: //p')
+sum=$(printf '%s\n' "$out" | sed -n 's/^instruction mix://p' | awk '{ for (i = 2; i <= NF; i += 3) s += $i } END { print s + 0 }')
+[ -n "$n" ] && [ "$n" = "$sum" ] && ! "$SOCSIM" run virt32 "$HELLO" --stats 2>&1 | grep -q 'instruction mix' \
+    && ok "--insn-mix classes add up to the $n instructions; --stats alone prints no mix" \
+    || bad "--insn-mix: $sum in the mix vs $n instructions" "$out"
+
+# A guest error names the hart, size, address and pc; the guest gets its access fault.
+expect "a store to an unmapped address is a guest error and a trap" 3 \
+    'guest error: hart0: 4-byte write at 0x4 \(pc 0x8000000c\): unmapped address' -- \
+    timeout 10 "$SOCSIM" run virt32 --load "$T/badstore.bin@0x80000000"
 expect "check prints the memory map" 0 '0x0000000010000000-0x00000000100000ff.*uart0' -- "$SOCSIM" check virt32
 expect "devices lists ns16550 parameters" 0 'ns16550' -- "$SOCSIM" devices
 
