@@ -31,6 +31,7 @@ static void console_write(void *owner, const uint8_t *buf, size_t n)
 {
     struct sim *sim = owner;
     fwrite(buf, 1, n, sim->out);
+    sim->out_dirty = true;
 }
 
 static int console_read(void *owner)
@@ -416,6 +417,13 @@ enum sim_status sim_run(struct sim *sim)
         if (reached > sim->clock.now)
             sim->clock.now = reached;
         clock_run_due(&sim->clock);
+        /* Console output reaches a pipe or file at least once a quantum, not only at exit. */
+        if (sim->out_dirty) {
+            fflush(sim->out);
+            sim->out_dirty = false;
+        }
+        if (sim->opt.stop_flag && *sim->opt.stop_flag && sim->status == SIM_RUNNING)
+            sim->status = SIM_INTERRUPTED;
         if (sim->opt.max_insns && total_instret(sim) >= sim->opt.max_insns &&
             sim->status == SIM_RUNNING) {
             sim->status = SIM_LIMIT;

@@ -1,6 +1,7 @@
 /* socsim command line: run, check, devices. */
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,17 @@
 #define EXIT_USAGE 2
 #define EXIT_LIMIT 124
 #define EXIT_DEADLOCK 3
+#define EXIT_INTERRUPTED 130
+
+/* The one piece of process-wide state: a signal handler can reach nothing else. The engine
+ * polls it once a quantum through sim_options.stop_flag. */
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+    (void)sig;
+    interrupted = 1;
+}
 
 static const char usage_text[] =
     "usage: socsim run PLATFORM [FIRMWARE] [options]\n"
@@ -39,7 +51,8 @@ static const char usage_text[] =
     "\n"
     "Exit status: the firmware's own exit code when it exits through sifive_test, HTIF or\n"
     "semihosting; 124 when --max-insns or --timeout stops it; 3 when every hart waits for an\n"
-    "interrupt that nothing can raise; 2 for usage, platform and firmware file errors.\n";
+    "interrupt that nothing can raise; 130 on SIGINT/SIGTERM; 2 for usage, platform and\n"
+    "firmware file errors.\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -198,6 +211,11 @@ static int cmd_run(int argc, char **argv, bool check_only)
             goto done;
     if (sim_prepare(sim))
         goto done;
+    /* Ctrl-C or a kill ends the run cleanly: console output flushed, statistics printed. */
+    sim->opt.stop_flag = &interrupted;
+    struct sigaction sa = {.sa_handler = on_signal};
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
     switch (sim_run(sim)) {
     case SIM_EXITED:
         rc = sim->exit_code & 0xff;
@@ -214,6 +232,10 @@ static int cmd_run(int argc, char **argv, bool check_only)
         fprintf(stderr, "socsim: every hart waits for an interrupt and no event is scheduled "
                         "(pc 0x%llx)\n", (unsigned long long)sim_pc(sim));
         rc = EXIT_DEADLOCK;
+        break;
+    case SIM_INTERRUPTED:
+        fprintf(stderr, "socsim: interrupted at pc 0x%llx\n", (unsigned long long)sim_pc(sim));
+        rc = EXIT_INTERRUPTED;
         break;
     case SIM_RUNNING: rc = 1; break;
     }

@@ -1406,8 +1406,8 @@ void platform_print(const struct sim *sim, FILE *out)
         fmt_freq(hz, buf, sizeof(buf));
         if (hz % 1000)
             snprintf(buf, sizeof(buf), "%.3f MHz", period ? 1e6 / (double)period : 0.0);
-        fprintf(out, "  %-10s rv%u  %s\n", rv_hart_device(sim->harts[i])->name,
-                rv_hart_xlen(h), buf);
+        fprintf(out, "  %-10s %s  %s\n", rv_hart_device(sim->harts[i])->name, rv_hart_isa(h),
+                buf);
     }
 
     const struct sim_dev **v = xmalloc(sim->ndevs * sizeof(*v));

@@ -3,6 +3,7 @@
 #ifndef SOCSIM_SIM_H
 #define SOCSIM_SIM_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -54,6 +55,7 @@ struct sim_options {
     const char *cmdline;      /* semihosting SYS_GET_CMDLINE */
     bool quiet;
     bool stats;               /* --insn-mix: count the mix (a separate execute loop) */
+    volatile sig_atomic_t *stop_flag; /* set asynchronously (the CLI's SIGINT handler): stop the run */
 };
 
 enum sim_status {
@@ -61,6 +63,7 @@ enum sim_status {
     SIM_EXITED,    /* firmware asked to exit: exit_code holds its status */
     SIM_LIMIT,     /* --max-insns or --timeout */
     SIM_DEADLOCK,  /* every hart waits for an interrupt that nothing can raise */
+    SIM_INTERRUPTED, /* opt.stop_flag was raised */
 };
 
 struct sim {
@@ -95,6 +98,7 @@ struct sim {
     bool reset_pending;
     double host_start, host_end;
     FILE *out; /* console */
+    bool out_dirty; /* console output not yet flushed */
     bool stdin_eof;
 };
 

@@ -106,7 +106,7 @@ static int parse_scaled(const char *text, const struct suffix *sfx, uint64_t *ou
     const char *end;
     int r = parse_uint(text, &v, &end);
     if (r == -2) {
-        snprintf(err, errlen, "%s '%s' is too large", what, text);
+        snprintf(err, errlen, "'%s' is too large (values are at most 64 bits)", text);
         return -1;
     }
     if (r < 0) {
@@ -119,7 +119,7 @@ static int parse_scaled(const char *text, const struct suffix *sfx, uint64_t *ou
         if (strcmp(end, sfx[i].s))
             continue;
         if (v > UINT64_MAX / sfx[i].mul) {
-            snprintf(err, errlen, "%s '%s' is too large", what, text);
+            snprintf(err, errlen, "'%s' is too large (values are at most 64 bits)", text);
             return -1;
         }
         *out = v * sfx[i].mul;

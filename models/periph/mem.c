@@ -33,28 +33,26 @@ static struct device *mem_create(const struct dev_type *type, const struct dev_c
     uint64_t size = cfg_u64(cfg, "size");
     /* Multiples of 8 keep every naturally aligned access of up to 8 bytes inside the buffer. */
     if (size == 0) {
-        snprintf(err, errlen, "%s: size must not be 0", type->name);
+        snprintf(err, errlen, "size must not be 0");
         return NULL;
     }
     if (size % 8) {
-        snprintf(err, errlen, "%s: size 0x%" PRIx64 " is not a multiple of 8", type->name, size);
+        snprintf(err, errlen, "size 0x%" PRIx64 " is not a multiple of 8", size);
         return NULL;
     }
     if (size > SIZE_MAX) {
-        snprintf(err, errlen, "%s: size 0x%" PRIx64 " does not fit in host memory", type->name,
-                 size);
+        snprintf(err, errlen, "size 0x%" PRIx64 " does not fit in host memory", size);
         return NULL;
     }
     struct mem *m = calloc(1, sizeof(*m));
     if (!m) {
-        snprintf(err, errlen, "%s: out of host memory", type->name);
+        snprintf(err, errlen, "out of host memory");
         return NULL;
     }
     /* calloc rather than malloc+memset: a large zeroed RAM costs nothing until touched. */
     m->buf = calloc(1, (size_t)size);
     if (!m->buf) {
-        snprintf(err, errlen, "%s: cannot allocate 0x%" PRIx64 " bytes of host memory",
-                 type->name, size);
+        snprintf(err, errlen, "cannot allocate 0x%" PRIx64 " bytes of host memory", size);
         free(m);
         return NULL;
     }

@@ -29,6 +29,8 @@ raw() { local f=$T/$1; shift; : >"$f"; for w in "$@"; do
         printf "\\x$(printf %02x $((w & 255)))\\x$(printf %02x $((w >> 8 & 255)))\\x$(printf %02x $((w >> 16 & 255)))\\x$(printf %02x $((w >> 24 & 255)))" >>"$f"; done; }
 raw loop.bin 0x0000006f                       # j .
 raw sleep.bin 0x10500073 0xffdff06f           # wfi; j .-4  (no interrupt enabled)
+# lui t0,0x10000; li t1,'X'; sb t1,0(t0) (UART THR); j .
+raw printloop.bin 0x100002b7 0x05800313 0x00628023 0x0000006f
 # auipc t0,0; addi t0,t0,16; csrw mtvec,t0; sw zero,4(zero); handler: wfi
 raw badstore.bin 0x00000297 0x01028293 0x30529073 0x00002223 0x10500073
 
@@ -60,6 +62,13 @@ expect "QEMU-style -bios none -kernel works" 0 'Hello from socsim!' -- \
     "$SOCSIM" run virt32 -bios none -nographic -kernel "$HELLO"
 expect "--load outside memory is an error" 2 'not inside RAM or ROM' -- \
     "$SOCSIM" run virt32 --load "$T/loop.bin@0x40000000"
+
+# SIGTERM ends the run with 130 and what the guest printed still reaches a file.
+"$SOCSIM" run virt32 --load "$T/printloop.bin@0x80000000" >"$T/sig.out" 2>"$T/sig.err" </dev/null &
+pid=$!; sleep 0.5; kill -TERM $pid; wait $pid; rc=$?
+[ $rc = 130 ] && [ "$(cat "$T/sig.out")" = X ] && grep -q interrupted "$T/sig.err" \
+    && ok "SIGTERM: status 130, 'interrupted' on stderr, console output flushed to the file" \
+    || bad "SIGTERM: status $rc, stdout '$(cat "$T/sig.out")'" "$(cat "$T/sig.err")"
 
 # Platform names resolve from any working directory.
 out=$(cd "$T" && "$SOCSIM" run virt32 "$HELLO" 2>&1) && [[ $out == *"Hello from socsim!"* ]] \

@@ -25,6 +25,8 @@ struct device *rv_hart_device(struct rv_hart *h);
 
 void rv_hart_reset(struct rv_hart *h, uint64_t pc);
 unsigned rv_hart_xlen(const struct rv_hart *h);
+/* The ISA string the hart was built from, lower-cased (e.g. "rv32imac"). */
+const char *rv_hart_isa(const struct rv_hart *h);
 
 enum rv_stop {
     RV_LIMIT,  /* reached the cycle limit (or stopped short of it to let the engine step) */

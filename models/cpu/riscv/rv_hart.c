@@ -110,6 +110,9 @@ struct rv_hart *rv_hart_create(const struct dev_config *cfg, struct sim_env *env
     dev_add_input(&h->dev, "mei", irq_input, h, IRQ_MEI);
     h->bus = bus;
     h->env = env;
+    /* parse_isa accepted it, so it fits */
+    for (size_t k = 0; k + 1 < sizeof(h->isa) && cfg_str(cfg, "isa")[k]; k++)
+        h->isa[k] = (char)tolower((unsigned char)cfg_str(cfg, "isa")[k]);
     h->xlen = xlen;
     h->exts = exts;
     h->hartid = index;
@@ -147,6 +150,7 @@ void rv_hart_destroy(struct rv_hart *h)
 
 struct device *rv_hart_device(struct rv_hart *h) { return &h->dev; }
 unsigned rv_hart_xlen(const struct rv_hart *h) { return h->xlen; }
+const char *rv_hart_isa(const struct rv_hart *h) { return h->isa; }
 uint64_t rv_hart_cycles(const struct rv_hart *h) { return h->cycle; }
 uint64_t rv_hart_instret(const struct rv_hart *h) { return h->instret; }
 uint64_t rv_hart_period_ps(const struct rv_hart *h) { return h->period_ps; }

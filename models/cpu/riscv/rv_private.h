@@ -82,6 +82,7 @@ struct rv_hart {
     unsigned priv;
 
     /* configuration */
+    char isa[64];
     unsigned xlen, exts;
     uint64_t misa, hartid, period_ps;
     bool misaligned_trap, semihosting;
