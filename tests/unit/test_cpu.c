@@ -474,7 +474,22 @@ static void test_instruction_mix_counts_retired_instructions_by_class(void)
     teardown(&c);
 }
 
-UNIT_MAIN("cpu",
+static void test_mcycle_and_minstret_restart_from_zero_at_reset(void)
+{
+    struct cpu c;
+    setup(&c, NULL);
+    uint32_t p[] = {ADDI(5, 5, 1), ADDI(5, 5, 1), ADDI(5, 5, 1), CSRRS(10, 0xb00, 0),
+                    CSRRS(11, 0xb02, 0)};
+    run_prog(&c, p, 5, 5);
+    CU_ASSERT_EQUAL(rv_hart_reg(c.h, 10), 3); /* three addi before the read */
+    run_prog(&c, p, 5, 5);                    /* run_prog resets the hart first */
+    CU_ASSERT_EQUAL(rv_hart_reg(c.h, 10), 3);
+    CU_ASSERT_EQUAL(rv_hart_reg(c.h, 11), 4);
+    CU_ASSERT(rv_hart_cycles(c.h) >= 10);     /* the hart's own time base carried on */
+    teardown(&c);
+}
+
+UNIT_MAIN("cpu", T(test_mcycle_and_minstret_restart_from_zero_at_reset),
           T(test_instruction_mix_counts_retired_instructions_by_class), T(test_division_corner_cases_follow_the_spec_table),
           T(test_high_multiplies_treat_signs_per_variant),
           T(test_shifts_use_the_low_five_bits_and_sra_keeps_the_sign), T(test_x0_stays_zero),
