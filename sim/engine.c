@@ -15,8 +15,11 @@
 #include "models/cpu/riscv/rv.h"
 #include "semihost.h"
 
-/* Upper bound on a quantum, so --timeout is checked and harts interleave often enough. */
-#define QUANTUM_PS (1000ULL * 1000 * 1000) /* 1 ms of simulated time */
+/* Upper bound on a quantum, so --timeout is checked and harts interleave often enough: with
+ * one hart 1 ms of simulated time; with several, 10 µs (1000 instructions at 100 MHz), so a
+ * hart spinning on another's progress does not wait long. */
+#define QUANTUM_PS (1000ULL * 1000 * 1000)
+#define QUANTUM_SMP_PS (10ULL * 1000 * 1000)
 
 static double host_seconds(void)
 {
@@ -364,6 +367,7 @@ enum sim_status sim_run(struct sim *sim)
 {
     sim->host_start = host_seconds();
     sim->status = SIM_RUNNING;
+    const uint64_t quantum = sim->nharts > 1 ? QUANTUM_SMP_PS : QUANTUM_PS;
     while (sim->status == SIM_RUNNING) {
         if (sim->reset_pending && do_reset(sim)) {
             sim->status = SIM_EXITED;
@@ -372,7 +376,7 @@ enum sim_status sim_run(struct sim *sim)
         }
         uint64_t now = sim->clock.now;
         uint64_t next = clock_next(&sim->clock);
-        uint64_t deadline = now + QUANTUM_PS < next ? now + QUANTUM_PS : next;
+        uint64_t deadline = now + quantum < next ? now + quantum : next;
         bool all_waiting = true;
         uint64_t reached = deadline;
         for (unsigned i = 0; i < sim->nharts && sim->status == SIM_RUNNING; i++) {

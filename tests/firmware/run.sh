@@ -89,7 +89,9 @@ while IFS= read -r line || [ -n "$line" ]; do
         cat "$err" >>"$out"
     else
         # shellcheck disable=SC2086
-        timeout $((timeout_s + 10)) "$socsim" run virt32 "$elf" -q --timeout "$timeout_s" $opts \
+        platform=virt32
+        [ -f "$here/$name.yaml" ] && platform=$here/$name.yaml
+        timeout $((timeout_s + 10)) "$socsim" run "$platform" "$elf" -q --timeout "$timeout_s" $opts \
             <"$input" >"$out" 2>"$err"
         status=$?
     fi

@@ -34,8 +34,23 @@ _start:
     li      a1, 0                   /* argv */
     call    main
     call    exit                    /* runs fini hooks, then _exit -> rt_exit */
+/* Secondary harts sleep until rt_start_secondary() fills rt_secondary and raises their MSIP;
+ * with mstatus.MIE = 0 the software interrupt only ends the WFI, no trap is taken. */
 park:
-    wfi
+    li      t0, 8                   /* mie.MSIE */
+    csrw    mie, t0
+1:  wfi
+    la      t1, rt_secondary
+    lw      t2, 0(t1)               /* fn */
+    beqz    t2, 1b
+    lw      sp, 4(t1)               /* stack top */
+    csrr    a0, mhartid
+    sw      zero, 0(t1)             /* mailbox consumed */
+    slli    t3, a0, 2               /* clear our msip: CLINT + 4 * hartid */
+    li      t4, 0x02000000
+    add     t4, t4, t3
+    sw      zero, 0(t4)
+    jalr    t2
     j       park
 
 /* Default direct-mode trap vector: save every register in a struct rt_trap_frame on the

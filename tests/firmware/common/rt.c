@@ -194,3 +194,14 @@ int rt_done(void)
     printf("all %u checks passed\n", rt_checks_passed);
     return 0;
 }
+
+struct rt_secondary_mailbox rt_secondary;
+
+void rt_start_secondary(unsigned hartid, void (*fn)(unsigned hartid), void *stack_top)
+{
+    rt_secondary.sp = (uint32_t)stack_top;
+    __asm__ volatile("fence rw, rw" ::: "memory");
+    rt_secondary.fn = fn;
+    __asm__ volatile("fence rw, rw" ::: "memory");
+    mmio_write32(RT_CLINT_MSIP + 4u * hartid, 1); /* wake it */
+}

@@ -135,6 +135,16 @@ static inline uint32_t rt_insn_len(uint32_t addr)
     return ((*(volatile uint16_t *)addr) & 3u) == 3u ? 4u : 2u;
 }
 
+/* ---- secondary harts ---- */
+/* crt0 parks every hart but 0 in WFI; this starts `hartid` running fn(hartid) on a stack that
+ * ends at stack_top. One secondary at a time: the mailbox is consumed when it starts. */
+struct rt_secondary_mailbox {
+    void (*volatile fn)(unsigned hartid);
+    volatile uint32_t sp;
+};
+extern struct rt_secondary_mailbox rt_secondary;
+void rt_start_secondary(unsigned hartid, void (*fn)(unsigned hartid), void *stack_top);
+
 /* ---- CLINT ---- */
 uint64_t rt_mtime(void);
 void rt_set_mtimecmp(uint64_t when);
