@@ -404,6 +404,8 @@ enum sim_status sim_run(struct sim *sim)
             sim->running = h;
             rv_hart_run(h, limit);
             sim->running = NULL;
+            if (sim->nharts > 1)
+                rv_hart_clear_reservation(h); /* others run next: SC must not trust it */
             sim->clock.deadline = TIME_NEVER;
             if (!rv_hart_waiting(h) && hart_time(h) < reached)
                 reached = hart_time(h);

@@ -31,7 +31,12 @@ static void work(void)
     for (unsigned i = 0; i < N; i++) {
         __atomic_fetch_add(&shared_amo, 1, __ATOMIC_RELAXED);
         acquire();
-        shared_locked = shared_locked + 1;
+        /* A read-modify-write stretched over some instructions, so that switches between
+         * the harts often fall inside it: a broken lock loses updates here. */
+        uint32_t v = shared_locked;
+        for (volatile int d = 0; d < 4; d++)
+            ;
+        shared_locked = v + 1;
         release();
     }
 }

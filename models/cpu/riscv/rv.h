@@ -39,6 +39,9 @@ enum rv_stop {
 enum rv_stop rv_hart_run(struct rv_hart *h, uint64_t cycle_limit);
 /* Execute exactly one instruction (or take one pending interrupt / trap). */
 enum rv_stop rv_hart_step(struct rv_hart *h);
+/* Drop the hart's LR reservation: the engine does this when it switches to another hart,
+ * since a store by that hart could otherwise slip between this hart's LR and SC. */
+void rv_hart_clear_reservation(struct rv_hart *h);
 /* Make a running hart return at its next instruction boundary. Safe from device callbacks. */
 void rv_hart_kick(struct rv_hart *h);
 

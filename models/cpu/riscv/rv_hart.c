@@ -201,6 +201,11 @@ void rv_hart_reset(struct rv_hart *h, uint64_t pc)
     rv_update_irq(h);
 }
 
+void rv_hart_clear_reservation(struct rv_hart *h)
+{
+    h->resv_valid = false;
+}
+
 void rv_hart_kick(struct rv_hart *h)
 {
     h->kick = true;
