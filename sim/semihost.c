@@ -404,26 +404,44 @@ static int64_t op_close(struct semihost *sh, uint64_t arg)
     return rc;
 }
 
+/* The {handle, buffer, length} block of SYS_READ and SYS_WRITE, checked: the handle must be
+ * open in the right direction and the buffer guest memory. Returns the file, or NULL with
+ * *fail set to what the call returns (the whole length not transferred, or -1 for an
+ * unreadable block). */
+static struct sh_file *rw_args(struct semihost *sh, uint64_t arg, bool reading, uint64_t *buf,
+                               uint64_t *len, uint64_t *fail)
+{
+    uint64_t h;
+    if (!get_field(sh, arg, 0, &h) || !get_field(sh, arg, 1, buf) ||
+        !get_field(sh, arg, 2, len)) {
+        sh->err = EFAULT;
+        *fail = (uint64_t)-1;
+        return NULL;
+    }
+    *fail = *len;
+    struct sh_file *f = get_file(sh, h);
+    if (!f)
+        return NULL;
+    bool wrong_way = reading ? (f->kind == F_TT_OUT || f->kind == F_TT_ERR)
+                             : (f->kind == F_TT_IN || f->kind == F_FEATURES);
+    if (wrong_way) {
+        sh->err = EBADF;
+        return NULL;
+    }
+    if (!mem_ok(sh, *buf, *len, reading)) {
+        sh->err = EFAULT;
+        return NULL;
+    }
+    return f;
+}
+
 /* Returns the number of bytes NOT written. */
 static uint64_t op_write(struct semihost *sh, uint64_t arg)
 {
-    uint64_t h, buf, len;
-    if (!get_field(sh, arg, 0, &h) || !get_field(sh, arg, 1, &buf) ||
-        !get_field(sh, arg, 2, &len)) {
-        sh->err = EFAULT;
-        return (uint64_t)-1;
-    }
-    struct sh_file *f = get_file(sh, h);
+    uint64_t buf, len, fail;
+    struct sh_file *f = rw_args(sh, arg, false, &buf, &len, &fail);
     if (!f)
-        return len;
-    if (f->kind == F_TT_IN || f->kind == F_FEATURES) {
-        sh->err = EBADF;
-        return len;
-    }
-    if (!mem_ok(sh, buf, len, false)) {
-        sh->err = EFAULT;
-        return len;
-    }
+        return fail;
     uint8_t *tmp = malloc(len < CHUNK ? (len ? len : 1) : CHUNK);
     if (!tmp) {
         sh->err = ENOMEM;
@@ -482,23 +500,10 @@ static uint64_t tt_read(struct semihost *sh, uint8_t *tmp, uint64_t buf, uint64_
 /* Returns the number of bytes NOT read. */
 static uint64_t op_read(struct semihost *sh, uint64_t arg)
 {
-    uint64_t h, buf, len;
-    if (!get_field(sh, arg, 0, &h) || !get_field(sh, arg, 1, &buf) ||
-        !get_field(sh, arg, 2, &len)) {
-        sh->err = EFAULT;
-        return (uint64_t)-1;
-    }
-    struct sh_file *f = get_file(sh, h);
+    uint64_t buf, len, fail;
+    struct sh_file *f = rw_args(sh, arg, true, &buf, &len, &fail);
     if (!f)
-        return len;
-    if (f->kind == F_TT_OUT || f->kind == F_TT_ERR) {
-        sh->err = EBADF;
-        return len;
-    }
-    if (!mem_ok(sh, buf, len, true)) {
-        sh->err = EFAULT;
-        return len;
-    }
+        return fail;
     if (len == 0)
         return 0;
     if (f->kind == F_FEATURES) {

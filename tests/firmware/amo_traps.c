@@ -6,46 +6,32 @@
 
 static volatile uint32_t words[4] __attribute__((aligned(16))) = {0x11111111, 0x22222222};
 
-/* Runs insn with %1 = addr; yields the instruction's address. */
-#define AT_ADDR(insn, addr) \
-    ({ uint32_t a_ = (addr), at_; \
-       __asm__ volatile(".option push\n\t.option norvc\n\t" \
-                        "lui %0, %%hi(1f)\n\taddi %0, %0, %%lo(1f)\n1:\t" insn "\n\t.option pop" \
-                        : "=&r"(at_) : "r"(a_) : "t1", "memory"); at_; })
-
-static void expect(uint32_t n, uint32_t cause, uint32_t epc, uint32_t tval, const char *what)
-{
-    CHECK(rt_last_trap.count == n + 1 && rt_last_trap.mcause == cause &&
-              rt_last_trap.mepc == epc && rt_last_trap.mtval == tval,
-          what);
-}
-
 int main(void)
 {
     rt_set_trap_hook(rt_record_and_skip);
     uint32_t base = (uint32_t)words;
 
     uint32_t n = rt_last_trap.count;
-    uint32_t at = AT_ADDR("amoadd.w t1, %1, (%1)", RT_UNMAPPED_DATA + 16);
-    expect(n, CAUSE_STORE_ACCESS, at, RT_UNMAPPED_DATA + 16,
+    uint32_t at = RUN_AT_ADDR("amoadd.w t1, %1, (%1)", RT_UNMAPPED_DATA + 16);
+    rt_expect_trap(n, CAUSE_STORE_ACCESS, at, RT_UNMAPPED_DATA + 16,
            "amoadd.w on unmapped 0x10: mcause 7 (store/AMO access fault), mtval = 0x10");
     n = rt_last_trap.count;
-    at = AT_ADDR("amoswap.w t1, %1, (%1)", RT_UNMAPPED_DATA + 20);
-    expect(n, CAUSE_STORE_ACCESS, at, RT_UNMAPPED_DATA + 20,
+    at = RUN_AT_ADDR("amoswap.w t1, %1, (%1)", RT_UNMAPPED_DATA + 20);
+    rt_expect_trap(n, CAUSE_STORE_ACCESS, at, RT_UNMAPPED_DATA + 20,
            "amoswap.w on unmapped 0x14: mcause 7, mtval = 0x14");
 
     n = rt_last_trap.count;
-    at = AT_ADDR("amoadd.w t1, %1, (%1)", base + 2);
-    expect(n, CAUSE_MISALIGNED_STORE, at, base + 2, "amoadd.w at +2: mcause 6, mtval = address");
+    at = RUN_AT_ADDR("amoadd.w t1, %1, (%1)", base + 2);
+    rt_expect_trap(n, CAUSE_MISALIGNED_STORE, at, base + 2, "amoadd.w at +2: mcause 6, mtval = address");
     n = rt_last_trap.count;
-    at = AT_ADDR("amoswap.w t1, %1, (%1)", base + 3);
-    expect(n, CAUSE_MISALIGNED_STORE, at, base + 3, "amoswap.w at +3: mcause 6, mtval = address");
+    at = RUN_AT_ADDR("amoswap.w t1, %1, (%1)", base + 3);
+    rt_expect_trap(n, CAUSE_MISALIGNED_STORE, at, base + 3, "amoswap.w at +3: mcause 6, mtval = address");
     n = rt_last_trap.count;
-    at = AT_ADDR("amomaxu.w t1, %1, (%1)", base + 6);
-    expect(n, CAUSE_MISALIGNED_STORE, at, base + 6, "amomaxu.w at +6: mcause 6, mtval = address");
+    at = RUN_AT_ADDR("amomaxu.w t1, %1, (%1)", base + 6);
+    rt_expect_trap(n, CAUSE_MISALIGNED_STORE, at, base + 6, "amomaxu.w at +6: mcause 6, mtval = address");
     n = rt_last_trap.count;
-    at = AT_ADDR("sc.w t1, %1, (%1)", base + 1);
-    expect(n, CAUSE_MISALIGNED_STORE, at, base + 1, "sc.w at +1: mcause 6, mtval = address");
+    at = RUN_AT_ADDR("sc.w t1, %1, (%1)", base + 1);
+    rt_expect_trap(n, CAUSE_MISALIGNED_STORE, at, base + 1, "sc.w at +1: mcause 6, mtval = address");
     CHECK(words[0] == 0x11111111 && words[1] == 0x22222222,
           "memory is unchanged after the faulting atomics");
     return rt_done();

@@ -6,19 +6,6 @@
 static volatile uint32_t words[4] __attribute__((aligned(16))) = {
     0x03020100, 0x07060504, 0x0b0a0908, 0x0f0e0d0c};
 
-#define ACCESS_AT(insn, addr) \
-    ({ uint32_t a_ = (addr), at_; \
-       __asm__ volatile(".option push\n\t.option norvc\n\t" \
-                        "lui %0, %%hi(1f)\n\taddi %0, %0, %%lo(1f)\n1:\t" insn "\n\t.option pop" \
-                        : "=&r"(at_) : "r"(a_) : "t1", "memory"); at_; })
-
-static void expect(uint32_t n, uint32_t cause, uint32_t epc, uint32_t tval, const char *what)
-{
-    CHECK(rt_last_trap.count == n + 1 && rt_last_trap.mcause == cause &&
-              rt_last_trap.mepc == epc && rt_last_trap.mtval == tval,
-          what);
-}
-
 int main(void)
 {
     rt_set_trap_hook(rt_record_and_skip);
@@ -26,29 +13,29 @@ int main(void)
     uint32_t n, at;
 
     n = rt_last_trap.count;
-    at = ACCESS_AT("lw t1, 1(%1)", b);
-    expect(n, CAUSE_MISALIGNED_LOAD, at, b + 1, "lw at +1: mcause 4, mtval = address");
+    at = RUN_AT_ADDR("lw t1, 1(%1)", b);
+    rt_expect_trap(n, CAUSE_MISALIGNED_LOAD, at, b + 1, "lw at +1: mcause 4, mtval = address");
     n = rt_last_trap.count;
-    at = ACCESS_AT("lw t1, 2(%1)", b);
-    expect(n, CAUSE_MISALIGNED_LOAD, at, b + 2, "lw at +2: mcause 4, mtval = address");
+    at = RUN_AT_ADDR("lw t1, 2(%1)", b);
+    rt_expect_trap(n, CAUSE_MISALIGNED_LOAD, at, b + 2, "lw at +2: mcause 4, mtval = address");
     n = rt_last_trap.count;
-    at = ACCESS_AT("lw t1, 7(%1)", b);
-    expect(n, CAUSE_MISALIGNED_LOAD, at, b + 7, "lw at +7 (crossing a word): mtval = address");
+    at = RUN_AT_ADDR("lw t1, 7(%1)", b);
+    rt_expect_trap(n, CAUSE_MISALIGNED_LOAD, at, b + 7, "lw at +7 (crossing a word): mtval = address");
     n = rt_last_trap.count;
-    at = ACCESS_AT("lh t1, 1(%1)", b);
-    expect(n, CAUSE_MISALIGNED_LOAD, at, b + 1, "lh at +1: mcause 4");
+    at = RUN_AT_ADDR("lh t1, 1(%1)", b);
+    rt_expect_trap(n, CAUSE_MISALIGNED_LOAD, at, b + 1, "lh at +1: mcause 4");
     n = rt_last_trap.count;
-    at = ACCESS_AT("lhu t1, 3(%1)", b);
-    expect(n, CAUSE_MISALIGNED_LOAD, at, b + 3, "lhu at +3 (crossing a word): mcause 4");
+    at = RUN_AT_ADDR("lhu t1, 3(%1)", b);
+    rt_expect_trap(n, CAUSE_MISALIGNED_LOAD, at, b + 3, "lhu at +3 (crossing a word): mcause 4");
     n = rt_last_trap.count;
-    at = ACCESS_AT("sw %1, 2(%1)", b);
-    expect(n, CAUSE_MISALIGNED_STORE, at, b + 2, "sw at +2: mcause 6, mtval = address");
+    at = RUN_AT_ADDR("sw %1, 2(%1)", b);
+    rt_expect_trap(n, CAUSE_MISALIGNED_STORE, at, b + 2, "sw at +2: mcause 6, mtval = address");
     n = rt_last_trap.count;
-    at = ACCESS_AT("sh %1, 5(%1)", b);
-    expect(n, CAUSE_MISALIGNED_STORE, at, b + 5, "sh at +5: mcause 6");
+    at = RUN_AT_ADDR("sh %1, 5(%1)", b);
+    rt_expect_trap(n, CAUSE_MISALIGNED_STORE, at, b + 5, "sh at +5: mcause 6");
     n = rt_last_trap.count;
-    at = ACCESS_AT("sw %1, -1(%1)", b + 8);
-    expect(n, CAUSE_MISALIGNED_STORE, at, b + 7, "sw with offset -1: mtval = base + offset");
+    at = RUN_AT_ADDR("sw %1, -1(%1)", b + 8);
+    rt_expect_trap(n, CAUSE_MISALIGNED_STORE, at, b + 7, "sw with offset -1: mtval = base + offset");
     CHECK(words[0] == 0x03020100 && words[1] == 0x07060504 && words[2] == 0x0b0a0908,
           "trapped stores wrote nothing");
 
@@ -68,7 +55,7 @@ int main(void)
                      "lui %0, %%hi(1f)\n\taddi %0, %0, %%lo(1f)\n1:\t"
                      "c.lw a2, 0(a1)\n\t.option pop"
                      : "=&r"(at) : "r"(b) : "a1", "a2", "memory");
-    expect(n, CAUSE_MISALIGNED_LOAD, at, b + 2, "c.lw at +2: mcause 4, mtval = address");
+    rt_expect_trap(n, CAUSE_MISALIGNED_LOAD, at, b + 2, "c.lw at +2: mcause 4, mtval = address");
     CHECK_EQ(rt_last_trap.insn_len, 2, "... and the trapping c.lw is 2 bytes long");
     return rt_done();
 }

@@ -3,11 +3,6 @@
  * counts a straight-line sequence exactly. Carry into the high halves is in zicntr_carry. */
 #include "rt.h"
 
-#define READ64(hi_csr, lo_csr) \
-    ({ uint32_t h_, l_; \
-       do { h_ = csr_read(hi_csr); l_ = csr_read(lo_csr); } while (h_ != csr_read(hi_csr)); \
-       ((uint64_t)h_ << 32) | l_; })
-
 static void spin(unsigned n)
 {
     for (volatile unsigned i = 0; i < n; i++)

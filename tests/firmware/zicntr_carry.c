@@ -2,11 +2,6 @@
  * written just below the wrap). Kept apart because QEMU 7.2 keeps the halves separately. */
 #include "rt.h"
 
-#define READ64(hi_csr, lo_csr) \
-    ({ uint32_t h_, l_; \
-       do { h_ = csr_read(hi_csr); l_ = csr_read(lo_csr); } while (h_ != csr_read(hi_csr)); \
-       ((uint64_t)h_ << 32) | l_; })
-
 static void spin(unsigned n)
 {
     for (volatile unsigned i = 0; i < n; i++)

@@ -205,3 +205,10 @@ void rt_start_secondary(unsigned hartid, void (*fn)(unsigned hartid), void *stac
     __asm__ volatile("fence rw, rw" ::: "memory");
     mmio_write32(RT_CLINT_MSIP + 4u * hartid, 1); /* wake it */
 }
+
+void rt_expect_trap(uint32_t n, uint32_t cause, uint32_t epc, uint32_t tval, const char *what)
+{
+    CHECK(rt_last_trap.count == n + 1 && rt_last_trap.mcause == cause &&
+              rt_last_trap.mepc == epc && rt_last_trap.mtval == tval,
+          what);
+}

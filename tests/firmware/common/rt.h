@@ -129,6 +129,24 @@ int rt_record_and_skip(struct rt_trap_frame *f);
                         "\n\t.option pop" : "=&r"(at_) :: "memory", ##__VA_ARGS__); at_; })
 #define RUN_AT(insn, ...) RUN_SETUP_AT("", insn, ##__VA_ARGS__)
 
+/* Executes insn (32-bit encoding forced) with %1 = addr; yields insn's address. t1 is free for
+ * insn to use as a destination. */
+#define RUN_AT_ADDR(insn, addr) \
+    ({ uint32_t a_ = (addr), at_; \
+       __asm__ volatile(".option push\n\t.option norvc\n\t" \
+                        "lui %0, %%hi(1f)\n\taddi %0, %0, %%lo(1f)\n1:\t" insn "\n\t.option pop" \
+                        : "=&r"(at_) : "r"(a_) : "t1", "memory"); at_; })
+
+/* With rt_record_and_skip installed: CHECK that exactly one trap followed count n, with these
+ * mcause, mepc and mtval. */
+void rt_expect_trap(uint32_t n, uint32_t cause, uint32_t epc, uint32_t tval, const char *what);
+
+/* A 64-bit counter read through its two 32-bit halves, retried if the high half moved. */
+#define READ64(hi_csr, lo_csr) \
+    ({ uint32_t h_, l_; \
+       do { h_ = csr_read(hi_csr); l_ = csr_read(lo_csr); } while (h_ != csr_read(hi_csr)); \
+       ((uint64_t)h_ << 32) | l_; })
+
 /* Length in bytes of the instruction at addr (2 or 4). */
 static inline uint32_t rt_insn_len(uint32_t addr)
 {
