@@ -63,6 +63,13 @@ expect "QEMU-style -bios none -kernel works" 0 'Hello from socsim!' -- \
 expect "--load outside memory is an error" 2 'not inside RAM or ROM' -- \
     "$SOCSIM" run virt32 --load "$T/loop.bin@0x40000000"
 
+# A jump to unmapped memory with mtvec still 0 faults forever: said once, not per fault.
+raw wild.bin 0x000000e7   # jalr ra, 0(zero)
+out=$(timeout 10 "$SOCSIM" run virt32 --load "$T/wild.bin@0x80000000" --timeout 0.3 2>&1)
+[ "$(printf '%s\n' "$out" | grep -c 'guest error: hart0: instruction fetch at 0x0: unmapped address (mtvec 0x0)')" = 1 ] \
+    && ok "a fetch-fault loop at an unmapped trap vector is reported once" \
+    || bad "fetch fault report" "$out"
+
 # SIGTERM ends the run with 130 and what the guest printed still reaches a file.
 "$SOCSIM" run virt32 --load "$T/printloop.bin@0x80000000" >"$T/sig.out" 2>"$T/sig.err" </dev/null &
 pid=$!; sleep 0.5; kill -TERM $pid; wait $pid; rc=$?

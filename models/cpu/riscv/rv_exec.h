@@ -261,7 +261,9 @@ op_amomaxu_w:
         goto end_after;
     NEXT();
 op_illegal: RAISE(CAUSE_ILLEGAL_INSN, i->bits);
-op_fetch_fault: RAISE(CAUSE_FETCH_ACCESS, (ux)(i->pc + (uint64_t)(int64_t)i->imm));
+op_fetch_fault:
+    rv_fetch_fault_log(h, i->pc + (uint64_t)(int64_t)i->imm);
+    RAISE(CAUSE_FETCH_ACCESS, (ux)(i->pc + (uint64_t)(int64_t)i->imm));
 op_block_end:
     h->pc = i->pc;
     CHAIN(1);

@@ -428,6 +428,18 @@ enum rv_stop rv_hart_step(struct rv_hart *h)
     return h->wfi ? RV_WFI : RV_LIMIT;
 }
 
+void rv_fetch_fault_log(struct rv_hart *h, uint64_t addr)
+{
+    if (h->last_fetch_fault == addr + 1)
+        return;
+    h->last_fetch_fault = addr + 1;
+    const struct bus_region *r = bus_find(h->bus, addr);
+    env_guest_error(h->env, h->dev.name, "instruction fetch at 0x%llx: %s (mtvec 0x%llx)",
+                    (unsigned long long)addr,
+                    r ? "device region, not memory" : "unmapped address",
+                    (unsigned long long)h->mtvec);
+}
+
 bool rv_wfi_sleeps(struct rv_hart *h)
 {
     if (h->mip & h->mie)

@@ -107,6 +107,7 @@ struct rv_hart {
     uint64_t flush_gen; /* counts arena resets, which invalidate block pointers */
 
     uint64_t trap_cause, trap_tval; /* set by slow paths before they report a fault */
+    uint64_t last_fetch_fault;      /* address last logged by rv_fetch_fault_log, +1 */
 
     rv_semihost_fn *semihost;
     void *semihost_opaque;
@@ -135,6 +136,9 @@ struct rv_block *rv_block_lookup(struct rv_hart *h, uint64_t pc);
 void rv_flush_now(struct rv_hart *h);
 bool rv_ebreak_semihost(struct rv_hart *h, const struct rv_insn *in);
 bool rv_wfi_sleeps(struct rv_hart *h);
+/* Guest-error line for a fetch outside memory, once per address in a row (a fault loop at an
+ * unmapped trap vector says so once instead of flooding). */
+void rv_fetch_fault_log(struct rv_hart *h, uint64_t addr);
 /* LR/SC and AMOs (word-sized); false after setting trap_cause/trap_tval. */
 bool rv_amo(struct rv_hart *h, const struct rv_insn *in);
 
