@@ -10,7 +10,10 @@ deps-bench:
 demo:
 	@$(DEPS_CHECK)
 	@$(MAKE) --no-print-directory $(SOCSIM) examples/hello/hello.elf
-	$(SOCSIM) run virt32 examples/hello/hello.elf --stats
+	@echo; echo '$$ $(SOCSIM) check virt32'
+	@$(SOCSIM) check virt32
+	@echo; echo '$$ $(SOCSIM) run virt32 examples/hello/hello.elf --stats'
+	@$(SOCSIM) run virt32 examples/hello/hello.elf --stats
 
 test:
 	@$(DEPS_CHECK)
