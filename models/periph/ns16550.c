@@ -20,6 +20,7 @@
 #include "models/periph/periph.h"
 
 #define NS16550_POLL_PS 100000000ULL /* 100 us */
+#define NS16550_IDLE_DOUBLINGS 7        /* idle polls back off to 12.8 ms */
 #define NS16550_FIFO 16
 
 enum {
@@ -89,6 +90,7 @@ struct ns16550 {
 
     bool input_eof;
     struct event poll_ev;    /* console input poll */
+    unsigned idle_polls;     /* polls in a row that found no input, up to the back-off cap */
     struct event timeout_ev; /* character-timeout deadline */
     struct irq_line irq;
 };
@@ -197,8 +199,17 @@ static void ns16550_poll_event(void *opaque)
         event_cancel(env->clock, &u->poll_ev);
         return;
     }
-    if (c < 0)
+    if (c < 0) {
+        /* An idle line (an open terminal or pipe with nothing to say) is polled less and less
+         * often, up to NS16550_POLL_IDLE_PS, so it costs the hart nothing; the first byte
+         * brings the pace back. File input is never idle, so its timing does not change. */
+        if (u->idle_polls < NS16550_IDLE_DOUBLINGS)
+            u->idle_polls++;
+        event_schedule(env->clock, &u->poll_ev,
+                       env->clock->now + (NS16550_POLL_PS << u->idle_polls));
         return;
+    }
+    u->idle_polls = 0;
     ns16550_rx_push(u, (uint8_t)c);
     ns16550_update_irq(u);
 }
@@ -206,6 +217,7 @@ static void ns16550_poll_event(void *opaque)
 static void ns16550_start_poll(struct ns16550 *u)
 {
     struct sim_env *env = u->dev.env;
+    u->idle_polls = 0;
     if (env->console_read && !u->input_eof)
         event_schedule(env->clock, &u->poll_ev, env->clock->now + NS16550_POLL_PS);
 }

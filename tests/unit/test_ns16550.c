@@ -132,7 +132,7 @@ static void test_thr_write_reasserts_thre_interrupt(void)
     done(&t, dev);
 }
 
-static void test_input_is_polled_every_100us(void)
+static void test_input_is_polled_every_100us_and_backs_off_while_idle(void)
 {
     struct devtest t;
     struct device *dev = make(&t, NULL);
@@ -152,8 +152,17 @@ static void test_input_is_polled_every_100us(void)
     CU_ASSERT_EQUAL(rd(dev, LSR), 0x60);
     devtest_advance(&t, POLL);
     CU_ASSERT_EQUAL(rd(dev, RBR), 'k');
-    devtest_advance(&t, 5 * POLL); /* no input yet: keeps asking */
-    CU_ASSERT_EQUAL(t.reads, 7);
+    /* Nothing more yet: the poll interval doubles each time, 3P, 5P, 9P, 17P, ... */
+    devtest_advance(&t, 5 * POLL); /* now 7P: polls at 3P and 5P */
+    CU_ASSERT_EQUAL(t.reads, 4);
+    devtest_advance(&t, 2000 * POLL);
+    /* 9P, 17P, 33P, 65P, 129P, 257P, then every 128P (12.8 ms) up to 2007P: 13 more */
+    CU_ASSERT_EQUAL(t.reads, 4 + 6 + 13);
+    devtest_set_input(&t, "ab", false);
+    devtest_advance(&t, 128 * POLL); /* the next idle poll finds 'a' */
+    CU_ASSERT_EQUAL(rd(dev, RBR), 'a');
+    devtest_advance(&t, POLL); /* and the pace is back to one byte per 100 us */
+    CU_ASSERT_EQUAL(rd(dev, RBR), 'b');
     done(&t, dev);
 }
 
@@ -471,7 +480,7 @@ UNIT_MAIN("ns16550",
           T(test_dlab_selects_divisor_latches_without_printing),
           T(test_thre_interrupt_raised_when_enabled_and_cleared_by_iir_read),
           T(test_thr_write_reasserts_thre_interrupt),
-          T(test_input_is_polled_every_100us),
+          T(test_input_is_polled_every_100us_and_backs_off_while_idle),
           T(test_polling_stops_at_eof),
           T(test_non_fifo_mode_holds_one_byte_and_waits),
           T(test_fifo_fills_to_16_without_overrun),
