@@ -244,6 +244,9 @@ static int parse_and_load(struct bus *bus, const char *path, const uint8_t *f, s
                         eh.machine);
         return fail(err, errlen, path, "ELF machine is %u, not RISC-V (243)", eh.machine);
     }
+    if (info && info->want_xlen && info->want_xlen != (is64 ? 64u : 32u))
+        return fail(err, errlen, path, "%u-bit ELF on a platform with RV%u harts",
+                    is64 ? 64u : 32u, info->want_xlen);
     if (eh.type != ET_EXEC) {
         const char *why = type_problem(eh.type);
         if (why)

@@ -11,6 +11,7 @@ struct bus;
 struct symtab;
 
 struct elf_info {
+    unsigned want_xlen;    /* in: 32 or 64 refuses an ELF of the other class; 0 takes either */
     uint64_t entry;
     unsigned xlen;         /* 32 or 64 (ELFCLASS) */
     uint64_t lo, hi;       /* lowest and highest+1 physical address loaded */

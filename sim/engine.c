@@ -226,17 +226,12 @@ static int load_one(struct sim *sim, const struct sim_firmware *fw, bool first_t
         }
         return 0;
     }
-    struct elf_info info;
+    struct elf_info info = {.want_xlen = sim->nharts ? rv_hart_xlen(sim->harts[0]) : 0};
     if (elf_load(&sim->bus, fw->path, first_time ? &sim->syms : NULL, &info, err, sizeof(err))) {
         fprintf(stderr, "socsim: error: %s\n", err);
         return -1;
     }
     if (first_time) {
-        if (sim->nharts && info.xlen != rv_hart_xlen(sim->harts[0])) {
-            fprintf(stderr, "socsim: error: %s: %u-bit ELF on a platform with RV%u harts\n",
-                    fw->path, info.xlen, rv_hart_xlen(sim->harts[0]));
-            return -1;
-        }
         if (!sim->have_entry) {
             sim->entry = info.entry;
             sim->have_entry = true;

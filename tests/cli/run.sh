@@ -49,6 +49,10 @@ expect "host (x86-64) ELF" 2 "not RISC-V" -- "$SOCSIM" run virt32 "$(type -P tru
 riscv64-unknown-elf-objcopy --change-addresses 0x10000000 "$HELLO" "$T/high.elf" 2>/dev/null
 expect "ELF outside memory" 2 "is not inside RAM or ROM" -- "$SOCSIM" run virt32 "$T/high.elf"
 
+printf '.globl _start\n_start: j _start\n' >"$T/rv64.S"
+riscv64-unknown-elf-gcc -nostdlib -march=rv64i -mabi=lp64 -Wl,-Ttext=0x80000000 "$T/rv64.S" -o "$T/rv64.elf"
+expect "RV64 ELF on an RV32 platform" 2 "rv64.elf: 64-bit ELF on a platform with RV32 harts" -- \
+    "$SOCSIM" run virt32 "$T/rv64.elf"
 expect "hello prints and exits 0" 0 'Hello from socsim!' -- "$SOCSIM" run virt32 "$HELLO"
 expect "sifive_test exit code 3 becomes the status" 3 '' -- "$SOCSIM" run virt32 "$FW/exit_code3.elf" -q
 expect "sifive_test exit code 42 becomes the status" 42 '' -- "$SOCSIM" run virt32 "$FW/exit_code42.elf" -q

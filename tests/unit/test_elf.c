@@ -223,7 +223,7 @@ static int load(const char *name, const uint8_t *img, size_t len, struct symtab 
                 struct elf_info *info)
 {
     const char *path = write_file(name, img, len);
-    struct elf_info dummy;
+    struct elf_info dummy = {0};
     return elf_load(&bus, path, syms, info ? info : &dummy, errbuf, sizeof(errbuf));
 }
 
@@ -252,7 +252,7 @@ static void check_valid(bool is64)
     setup();
     struct symtab syms;
     symtab_init(&syms);
-    struct elf_info info;
+    struct elf_info info = {0};
     CU_ASSERT_EQUAL(load(is64 ? "ok64.elf" : "ok32.elf", img, sizeof(img), &syms, &info), 0);
     CU_ASSERT_STRING_EQUAL(errbuf, "");
     CU_ASSERT_EQUAL(info.entry, RAM_BASE + 4);
@@ -305,7 +305,7 @@ static void test_elf_without_symtab_arg_or_sections(void)
     setup();
     struct symtab syms;
     symtab_init(&syms);
-    struct elf_info info;
+    struct elf_info info = {0};
     CU_ASSERT_EQUAL(load("stripped.elf", img, sizeof(img), &syms, &info), 0);
     CU_ASSERT_EQUAL(syms.n, 0);
     symtab_free(&syms);
@@ -514,12 +514,33 @@ static void test_elf_segment_outside_memory(void)
                  "segment 1 (0xfffffff0+0x40) wraps around the end of the address space");
 }
 
+static void test_elf_of_the_other_xlen_is_refused_before_anything_loads(void)
+{
+    uint8_t img[IMG_SIZE];
+    for (int is64 = 0; is64 < 2; is64++) {
+        build(img, is64);
+        setup();
+        struct elf_info info = {.want_xlen = is64 ? 32 : 64};
+        CU_ASSERT_EQUAL(load("other.elf", img, sizeof(img), NULL, &info), -1);
+        char want[512];
+        snprintf(want, sizeof(want), "%s/other.elf: %s-bit ELF on a platform with RV%s harts",
+                 tmpdir, is64 ? "64" : "32", is64 ? "32" : "64");
+        CU_ASSERT_STRING_EQUAL(errbuf, want);
+        uint8_t got[4] = {0};
+        bus_peek(&bus, RAM_BASE, got, 4);
+        CU_ASSERT_EQUAL(memcmp(got, img + SEG0_OFF, 4) == 0, 0); /* nothing was written */
+        info.want_xlen = is64 ? 64 : 32;
+        CU_ASSERT_EQUAL(load("same.elf", img, sizeof(img), NULL, &info), 0);
+        teardown();
+    }
+}
+
 static void test_elf_missing_file_and_directory(void)
 {
     setup();
     char path[128];
     snprintf(path, sizeof(path), "%s/nosuch.elf", tmpdir);
-    struct elf_info info;
+    struct elf_info info = {0};
     CU_ASSERT_EQUAL(elf_load(&bus, path, NULL, &info, errbuf, sizeof(errbuf)), -1);
     char want[256];
     snprintf(want, sizeof(want), "%s: cannot open: No such file or directory", path);
@@ -615,5 +636,7 @@ UNIT_MAIN("elf", T(test_elf32_loads_segments_bss_and_symbols),
           T(test_elf_filesz_larger_than_memsz), T(test_elf_wrong_machine),
           T(test_elf_big_endian_and_bad_class), T(test_elf_wrong_type),
           T(test_elf_bad_header_sizes), T(test_elf_truncated_sections_and_symbols),
-          T(test_elf_segment_outside_memory), T(test_elf_missing_file_and_directory),
+          T(test_elf_segment_outside_memory),
+          T(test_elf_of_the_other_xlen_is_refused_before_anything_loads),
+          T(test_elf_missing_file_and_directory),
           T(test_elf_every_truncation_is_safe), T(test_raw_load), T(test_zz_cleanup))
