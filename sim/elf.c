@@ -426,12 +426,15 @@ int elf_load(struct bus *bus, const char *path, struct symtab *syms, struct elf_
     return rc;
 }
 
-int raw_load(struct bus *bus, const char *path, uint64_t addr, char *err, size_t errlen)
+int raw_load(struct bus *bus, const char *path, uint64_t addr, uint64_t *size, char *err,
+             size_t errlen)
 {
     uint8_t *data;
     size_t len;
     if (read_file(path, &data, &len, err, errlen))
         return -1;
+    if (size)
+        *size = len;
     int rc = 0;
     uint64_t bad = 0;
     if (len && wraps(addr, len))

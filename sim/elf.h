@@ -22,7 +22,8 @@ struct elf_info {
  * 0x..., ...). syms may be NULL. */
 int elf_load(struct bus *bus, const char *path, struct symtab *syms, struct elf_info *info,
              char *err, size_t errlen);
-/* Load a raw binary at addr (`--load FILE@ADDR`). */
-int raw_load(struct bus *bus, const char *path, uint64_t addr, char *err, size_t errlen);
+/* Load a raw binary at addr (`--load FILE@ADDR`); *size (may be NULL) gets its length. */
+int raw_load(struct bus *bus, const char *path, uint64_t addr, uint64_t *size, char *err,
+             size_t errlen);
 
 #endif

@@ -55,6 +55,12 @@ static int console_read(void *owner)
     return ENV_EOF;
 }
 
+static bool stop_requested(void *owner)
+{
+    struct sim *sim = owner;
+    return sim->opt.stop_flag && *sim->opt.stop_flag;
+}
+
 static void kick_all(struct sim *sim)
 {
     for (unsigned i = 0; i < sim->nharts; i++)
@@ -122,6 +128,7 @@ struct sim *sim_new(void)
         .exit_request = exit_request,
         .reset_request = reset_request,
         .guest_error = guest_error,
+        .stop_requested = stop_requested,
     };
     symtab_init(&sim->syms);
     return sim;
@@ -220,10 +227,14 @@ static int load_one(struct sim *sim, const struct sim_firmware *fw, bool first_t
 {
     char err[512];
     if (fw->raw) {
-        if (raw_load(&sim->bus, fw->path, fw->addr, err, sizeof(err))) {
+        uint64_t size;
+        if (raw_load(&sim->bus, fw->path, fw->addr, &size, err, sizeof(err))) {
             fprintf(stderr, "socsim: error: %s\n", err);
             return -1;
         }
+        /* The heap SYS_HEAPINFO reports starts after every image. */
+        if (first_time && fw->addr + size > sim->image_end)
+            sim->image_end = fw->addr + size;
         return 0;
     }
     struct elf_info info = {.want_xlen = sim->nharts ? rv_hart_xlen(sim->harts[0]) : 0};

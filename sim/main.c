@@ -136,8 +136,21 @@ static int cmd_run(int argc, char **argv, bool check_only)
     int ch, rc = EXIT_USAGE;
     optind = 1;
     opterr = 0;
-    /* getopt_long_only so QEMU-style single-dash long options (-kernel) work too. */
-    while ((ch = getopt_long_only(argc, argv, "qh", run_opts, NULL)) != -1) {
+    /* QEMU spells its options with one dash; these few are accepted and mean the same here.
+     * Translating them exactly (rather than matching single-dash prefixes) keeps a QEMU
+     * option we do not have, like -m, from being taken for one of ours. */
+    static const char *const qemu_opts[][2] = {
+        {"-kernel", "--kernel"}, {"-bios", "--bios"}, {"-nographic", "--nographic"},
+        {"-append", "--append"},
+    };
+    for (int k = 1; k < argc; k++)
+        for (unsigned q = 0; q < sizeof(qemu_opts) / sizeof(qemu_opts[0]); q++)
+            if (!strcmp(argv[k], qemu_opts[q][0]))
+                argv[k] = (char *)qemu_opts[q][1];
+    /* A leading ':' makes getopt report a missing value as ':' rather than '?'. */
+    while ((ch = getopt_long(argc, argv, ":qh", run_opts, NULL)) != -1) {
+        if (check_only && ch != OPT_SET && ch != 'h' && ch != ':' && ch != '?')
+            return usage_error("%s is an option of 'run', not of 'check'", argv[optind - 1]);
         switch (ch) {
         case OPT_MAX_INSNS:
             if (parse_u64(optarg, &opt.max_insns) || !opt.max_insns)
@@ -157,9 +170,8 @@ static int cmd_run(int argc, char **argv, bool check_only)
                 return EXIT_USAGE;
             break;
         case OPT_LOAD:
-            if (check_only || add_load(&c, optarg))
-                return check_only ? usage_error("%s: not an option of 'check'", "--load")
-                                  : EXIT_USAGE;
+            if (add_load(&c, optarg))
+                return EXIT_USAGE;
             break;
         case OPT_STATS: c.stats = true; break;
         case OPT_INSN_MIX: c.stats = opt.stats = true; break;
@@ -178,12 +190,13 @@ static int cmd_run(int argc, char **argv, bool check_only)
         }
     }
     int npos = argc - optind;
+    if (npos > (check_only || kernel ? 1 : 2))
+        return usage_error("unexpected argument '%s'",
+                           argv[optind + (check_only || kernel ? 1 : 2)]);
     if (npos < 1)
         return usage_error("%s: missing PLATFORM", argv[0]);
     const char *platform = argv[optind];
     const char *firmware = npos > 1 ? argv[optind + 1] : kernel;
-    if (npos > 2 || (npos > 1 && check_only) || (npos > 1 && kernel))
-        return usage_error("unexpected argument '%s'", argv[optind + (check_only ? 1 : 2)]);
     if (!check_only && !firmware && !c.nloads)
         return usage_error("%s: missing FIRMWARE (an ELF file, or --load FILE@ADDR)", "run");
 
@@ -216,7 +229,10 @@ static int cmd_run(int argc, char **argv, bool check_only)
     struct sigaction sa = {.sa_handler = on_signal};
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
-    switch (sim_run(sim)) {
+    enum sim_status st = sim_run(sim);
+    if (interrupted)
+        st = SIM_INTERRUPTED; /* whatever the guest did after, the user stopped this run */
+    switch (st) {
     case SIM_EXITED:
         rc = sim->exit_code & 0xff;
         if (sim->exit_code && !rc)

@@ -220,6 +220,9 @@ static int console_in(struct semihost *sh, bool wait)
             return c & 0xff;
         if (c != ENV_NO_INPUT || !wait)
             return c == ENV_NO_INPUT ? ENV_NO_INPUT : -1;
+        /* The whole simulation waits here, so a stop request (Ctrl-C) must end the wait. */
+        if (sh->env->stop_requested && sh->env->stop_requested(sh->env->owner))
+            return -1;
         struct timespec ms = {0, 1000000};
         nanosleep(&ms, NULL);
     }
@@ -748,7 +751,8 @@ static int64_t op_exit_block(struct semihost *sh, uint64_t arg, const char *name
         do_exit(sh, 1);
         return -1;
     }
-    do_exit(sh, reason == ADP_STOPPED_APPLICATION_EXIT ? (int)xsigned(sh, subcode) : 1);
+    do_exit(sh, reason == ADP_STOPPED_APPLICATION_EXIT
+                    ? env_exit_code((uint64_t)xsigned(sh, subcode)) : 1);
     return 0;
 }
 

@@ -4,6 +4,7 @@
 #ifndef SOCSIM_ENV_H
 #define SOCSIM_ENV_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -22,6 +23,9 @@ struct sim_env {
     void (*exit_request)(void *owner, int code);
     void (*reset_request)(void *owner);
     void (*guest_error)(void *owner, const char *msg);
+    /* Optional: true once the user asked the run to stop (Ctrl-C). A model that blocks on the
+     * host, like a semihosting console read, gives up when it turns true. */
+    bool (*stop_requested)(void *owner);
 };
 
 /* printf-style guest-error line, "WHO: message"; goes through env->guest_error. */
@@ -29,6 +33,18 @@ void env_guest_error(struct sim_env *env, const char *who, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 static inline uint64_t env_now(const struct sim_env *env) { return env->clock->now; }
+
+/* A firmware's exit value (any width, two's complement) as an exit_request code: values that
+ * fit an int pass unchanged; wider ones stay nonzero, so a failure code like 1 << 32 cannot
+ * turn into success when it is narrowed. */
+static inline int env_exit_code(uint64_t v)
+{
+    int64_t s = (int64_t)v;
+    if (s >= INT32_MIN && s <= INT32_MAX)
+        return (int)s;
+    int c = (int)(v & 0x7fffffff);
+    return c ? c : 1;
+}
 
 /* Timebase ticks elapsed in simulated time (mtime before any guest write to it). */
 static inline uint64_t env_mtime(const struct sim_env *env)

@@ -110,12 +110,12 @@ static struct device *clint_create(const struct dev_config *cfg, struct sim_env 
     uint64_t size = cfg_u64(cfg, "size");
     uint64_t nharts = cfg_u64(cfg, "harts");
     if (nharts < 1 || nharts > CLINT_MAX_HARTS) {
-        snprintf(err, errlen, "clint: harts %" PRIu64 " out of range (1..%d)", nharts,
+        snprintf(err, errlen, "harts %" PRIu64 " out of range (1..%d)", nharts,
                  CLINT_MAX_HARTS);
         return NULL;
     }
     if (size < CLINT_MTIME + 8) {
-        snprintf(err, errlen, "clint: size 0x%" PRIx64 " does not reach mtime at 0x%x "
+        snprintf(err, errlen, "size 0x%" PRIx64 " does not reach mtime at 0x%x "
                  "(at least 0x%x)", size, CLINT_MTIME, CLINT_MTIME + 8);
         return NULL;
     }
@@ -124,7 +124,7 @@ static struct device *clint_create(const struct dev_config *cfg, struct sim_env 
     if (!c || !harts) {
         free(c);
         free(harts);
-        snprintf(err, errlen, "clint: out of host memory");
+        snprintf(err, errlen, "out of host memory");
         return NULL;
     }
     dev_init(&c->dev, &dev_clint, cfg, env);

@@ -137,7 +137,7 @@ static void htif_take(struct htif *h)
     unsigned device = (unsigned)(cmd >> 56), op = (unsigned)(cmd >> 48) & 0xff;
     if (device == HTIF_DEV_SYSCALL && op == 0 && (cmd & 1)) {
         if (env->exit_request)
-            env->exit_request(env->owner, (int)(cmd >> 1));
+            env->exit_request(env->owner, env_exit_code(cmd >> 1));
     } else if (device == HTIF_DEV_SYSCALL && op == 0) {
         env_guest_error(env, h->dev.name, "proxied system call (request at 0x%" PRIx64
                         ") is not supported; ignored", cmd);

@@ -125,22 +125,22 @@ static struct device *plic_create(const struct dev_config *cfg, struct sim_env *
     uint64_t nctx = cfg_u64(cfg, "contexts");
     uint64_t pbits = cfg_u64(cfg, "priority_bits");
     if (nsources < 1 || nsources > PLIC_MAX_SOURCES) {
-        snprintf(err, errlen, "plic: sources %" PRIu64 " out of range (1..%d)", nsources,
+        snprintf(err, errlen, "sources %" PRIu64 " out of range (1..%d)", nsources,
                  PLIC_MAX_SOURCES);
         return NULL;
     }
     if (nctx < 1 || nctx > PLIC_MAX_CONTEXTS) {
-        snprintf(err, errlen, "plic: contexts %" PRIu64 " out of range (1..%d)", nctx,
+        snprintf(err, errlen, "contexts %" PRIu64 " out of range (1..%d)", nctx,
                  PLIC_MAX_CONTEXTS);
         return NULL;
     }
     if (pbits < 1 || pbits > 32) {
-        snprintf(err, errlen, "plic: priority_bits %" PRIu64 " out of range (1..32)", pbits);
+        snprintf(err, errlen, "priority_bits %" PRIu64 " out of range (1..32)", pbits);
         return NULL;
     }
     uint64_t need = PLIC_CONTEXT + PLIC_CONTEXT_STRIDE * nctx;
     if (size < need) {
-        snprintf(err, errlen, "plic: size 0x%" PRIx64 " too small for %" PRIu64
+        snprintf(err, errlen, "size 0x%" PRIx64 " too small for %" PRIu64
                  " contexts (at least 0x%" PRIx64 ")", size, nctx, need);
         return NULL;
     }
@@ -149,7 +149,7 @@ static struct device *plic_create(const struct dev_config *cfg, struct sim_env *
     if (!p || !ctx) {
         free(p);
         free(ctx);
-        snprintf(err, errlen, "plic: out of host memory");
+        snprintf(err, errlen, "out of host memory");
         return NULL;
     }
     dev_init(&p->dev, &dev_plic, cfg, env);

@@ -40,6 +40,10 @@ expect "no arguments is a usage error" 2 'usage:' -- "$SOCSIM"
 expect "unknown command is a usage error" 2 "unknown command 'frobnicate'" -- "$SOCSIM" frobnicate
 expect "unknown option is a usage error" 2 "unknown option '--bogus'" -- "$SOCSIM" run virt32 "$HELLO" --bogus
 expect "run without firmware is a usage error" 2 'missing FIRMWARE' -- "$SOCSIM" run virt32
+expect "an option missing its value says so" 2 "option '--max-insns' needs a value" -- "$SOCSIM" run virt32 "$HELLO" --max-insns
+expect "a QEMU option socsim lacks is not mistaken for one of ours" 2 "unknown option '-m'" -- "$SOCSIM" run virt32 "$HELLO" -m 256M
+expect "a second firmware after -kernel is refused by name" 2 "unexpected argument 'extra'" -- "$SOCSIM" run virt32 -kernel "$HELLO" extra
+expect "check refuses run-only options" 2 "--stats is an option of 'run', not of 'check'" -- "$SOCSIM" check virt32 --stats
 expect "--max-insns needs a number" 2 "--max-insns expects" -- "$SOCSIM" run virt32 "$HELLO" --max-insns lots
 expect "unknown platform name" 2 "no platform 'nosuch'" -- "$SOCSIM" run nosuch "$HELLO"
 expect "missing firmware file" 2 "$T/none.elf: cannot open" -- "$SOCSIM" run virt32 "$T/none.elf"
@@ -80,6 +84,13 @@ pid=$!; sleep 0.5; kill -TERM $pid; wait $pid; rc=$?
 [ $rc = 130 ] && [ "$(cat "$T/sig.out")" = X ] && grep -q interrupted "$T/sig.err" \
     && ok "SIGTERM: status 130, 'interrupted' on stderr, console output flushed to the file" \
     || bad "SIGTERM: status $rc, stdout '$(cat "$T/sig.out")'" "$(cat "$T/sig.err")"
+
+# ...also while a semihosting console read waits for input that does not come.
+sleep 20 | "$SOCSIM" run virt32 "$FW/semihost_readc.elf" >"$T/rc.out" 2>"$T/rc.err" &
+pid=$!; sleep 0.5; kill -TERM $pid; wait $pid; rc=$?
+pkill -f "^sleep 20$" 2>/dev/null
+[ $rc = 130 ] && ok "SIGTERM ends a run blocked in a semihosting console read (130)" \
+    || bad "SIGTERM during SYS_READC: status $rc" "$(cat "$T/rc.err")"
 
 # Platform names resolve from any working directory.
 out=$(cd "$T" && "$SOCSIM" run virt32 "$HELLO" 2>&1) && [[ $out == *"Hello from socsim!"* ]] \

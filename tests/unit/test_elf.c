@@ -583,31 +583,33 @@ static void test_raw_load(void)
     for (unsigned i = 0; i < sizeof(data); i++)
         data[i] = (uint8_t)i;
     const char *path = write_file("fw.bin", data, sizeof(data));
-    CU_ASSERT_EQUAL(raw_load(&bus, path, RAM_BASE + 0x10, errbuf, sizeof(errbuf)), 0);
+    uint64_t size = 0;
+    CU_ASSERT_EQUAL(raw_load(&bus, path, RAM_BASE + 0x10, &size, errbuf, sizeof(errbuf)), 0);
+    CU_ASSERT_EQUAL(size, sizeof(data));
     CU_ASSERT_EQUAL(memcmp(ram.buf + 0x10, data, sizeof(data)), 0);
     CU_ASSERT_EQUAL(ram.buf[0x10 + sizeof(data)], 0xaa);
     /* Into ROM works too (it is the loader, not the guest). */
-    CU_ASSERT_EQUAL(raw_load(&bus, path, ROM_BASE, errbuf, sizeof(errbuf)), 0);
+    CU_ASSERT_EQUAL(raw_load(&bus, path, ROM_BASE, NULL, errbuf, sizeof(errbuf)), 0);
     CU_ASSERT_EQUAL(memcmp(rom.buf, data, sizeof(data)), 0);
 
     path = write_file("empty.bin", "", 0);
-    CU_ASSERT_EQUAL(raw_load(&bus, path, 0xdead0000, errbuf, sizeof(errbuf)), 0);
+    CU_ASSERT_EQUAL(raw_load(&bus, path, 0xdead0000, NULL, errbuf, sizeof(errbuf)), 0);
 
     path = write_file("fw.bin", data, sizeof(data));
     char want[256];
-    CU_ASSERT_EQUAL(raw_load(&bus, path, RAM_BASE + RAM_SIZE - 50, errbuf, sizeof(errbuf)), -1);
+    CU_ASSERT_EQUAL(raw_load(&bus, path, RAM_BASE + RAM_SIZE - 50, NULL, errbuf, sizeof(errbuf)), -1);
     snprintf(want, sizeof(want),
              "%s: 100 bytes at 0x8000ffce-0x80010031 are not inside RAM or ROM (0x80010000 is "
              "not memory)",
              path);
     CU_ASSERT_STRING_EQUAL(errbuf, want);
-    CU_ASSERT_EQUAL(raw_load(&bus, path, 0x40000000, errbuf, sizeof(errbuf)), -1);
+    CU_ASSERT_EQUAL(raw_load(&bus, path, 0x40000000, NULL, errbuf, sizeof(errbuf)), -1);
     snprintf(want, sizeof(want),
              "%s: 100 bytes at 0x40000000-0x40000063 are not inside RAM or ROM (0x40000000 is "
              "not memory)",
              path);
     CU_ASSERT_STRING_EQUAL(errbuf, want);
-    CU_ASSERT_EQUAL(raw_load(&bus, path, UINT64_MAX - 10, errbuf, sizeof(errbuf)), -1);
+    CU_ASSERT_EQUAL(raw_load(&bus, path, UINT64_MAX - 10, NULL, errbuf, sizeof(errbuf)), -1);
     snprintf(want, sizeof(want),
              "%s: 100 bytes at 0xfffffffffffffff5 wrap around the end of the address space",
              path);
@@ -615,7 +617,7 @@ static void test_raw_load(void)
 
     char missing[128];
     snprintf(missing, sizeof(missing), "%s/missing.bin", tmpdir);
-    CU_ASSERT_EQUAL(raw_load(&bus, missing, RAM_BASE, errbuf, sizeof(errbuf)), -1);
+    CU_ASSERT_EQUAL(raw_load(&bus, missing, RAM_BASE, NULL, errbuf, sizeof(errbuf)), -1);
     snprintf(want, sizeof(want), "%s: cannot open: No such file or directory", missing);
     CU_ASSERT_STRING_EQUAL(errbuf, want);
     teardown();

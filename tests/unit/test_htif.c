@@ -119,6 +119,12 @@ static void test_odd_tohost_exits_with_value_shifted_right(void)
     CU_ASSERT_EQUAL(t.exit_code, 23);
     CU_ASSERT_EQUAL(t.guest_errors, 0);
     done(&t, dev);
+    /* A code too wide for an int is still a failure, never 0. */
+    dev = make(&t);
+    devtest_wr(dev, 0, 8, (1ULL << 33) | 1);
+    CU_ASSERT_EQUAL(t.exits, 1);
+    CU_ASSERT_NOT_EQUAL(t.exit_code, 0);
+    done(&t, dev);
 }
 
 static void test_rv32_split_write_acts_on_second_word(void)

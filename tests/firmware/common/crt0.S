@@ -44,6 +44,8 @@ park:
     lw      t2, 0(t1)               /* fn */
     beqz    t2, 1b
     lw      sp, 4(t1)               /* stack top */
+    la      t0, rt_trap_entry       /* traps on this hart reach the runtime's handler */
+    csrw    mtvec, t0
     csrr    a0, mhartid
     sw      zero, 0(t1)             /* mailbox consumed */
     slli    t3, a0, 2               /* clear our msip: CLINT + 4 * hartid */

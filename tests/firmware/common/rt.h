@@ -170,7 +170,6 @@ void rt_set_mtimecmp(uint64_t when);
 /* ---- self-checking ---- */
 #define RT_EXIT_CHECK_FAILED 1
 #define RT_EXIT_UNEXPECTED_TRAP 2
-#define RT_EXIT_TIMEOUT 3
 
 extern unsigned rt_checks_passed;
 void rt_check(int ok, const char *what, const char *file, int line);
