@@ -2,6 +2,8 @@
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
+#include <termios.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +27,34 @@ static void on_signal(int sig)
 {
     (void)sig;
     interrupted = 1;
+}
+
+/* A terminal on stdin is switched to raw input for the run, as QEMU's -nographic does: the
+ * guest gets each key as it is typed and does its own echo. Output processing stays on (so a
+ * guest's "\n" starts a new line) and so do signals (Ctrl-C stops socsim). */
+struct tty_state {
+    bool saved;
+    struct termios orig;
+};
+
+static void tty_raw(struct tty_state *t)
+{
+    t->saved = false;
+    if (!isatty(STDIN_FILENO) || tcgetattr(STDIN_FILENO, &t->orig))
+        return;
+    struct termios raw = t->orig;
+    raw.c_iflag &= ~(tcflag_t)(IGNBRK | BRKINT | PARMRK | ISTRIP | INLCR | IGNCR | ICRNL | IXON);
+    raw.c_lflag &= ~(tcflag_t)(ECHO | ECHONL | ICANON | IEXTEN);
+    raw.c_cc[VMIN] = 1;
+    raw.c_cc[VTIME] = 0;
+    t->saved = tcsetattr(STDIN_FILENO, TCSANOW, &raw) == 0;
+}
+
+static void tty_restore(struct tty_state *t)
+{
+    if (t->saved)
+        tcsetattr(STDIN_FILENO, TCSANOW, &t->orig);
+    t->saved = false;
 }
 
 static const char usage_text[] =
@@ -229,7 +259,10 @@ static int cmd_run(int argc, char **argv, bool check_only)
     struct sigaction sa = {.sa_handler = on_signal};
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+    struct tty_state tty;
+    tty_raw(&tty);
     enum sim_status st = sim_run(sim);
+    tty_restore(&tty);
     if (interrupted)
         st = SIM_INTERRUPTED; /* whatever the guest did after, the user stopped this run */
     switch (st) {

@@ -92,6 +92,16 @@ pkill -f "^sleep 20$" 2>/dev/null
 [ $rc = 130 ] && ok "SIGTERM ends a run blocked in a semihosting console read (130)" \
     || bad "SIGTERM during SYS_READC: status $rc" "$(cat "$T/rc.err")"
 
+# On a terminal (a pty from script(1)), keys reach the guest as they are typed, without a
+# newline and without the terminal echoing them, and the terminal is restored afterwards.
+out=$( (sleep 0.5; printf 'ab q'; sleep 3) | script -qec \
+    "'$SOCSIM' run virt32 '$FW/console_echo.elf' --timeout 10; echo status=\$?; stty -a" /dev/null 2>&1 | tr -d '\r')
+if [[ $out == "[a][b][ ][q]"* && $out == *"status=0"* && $out == *" icanon "* && $out == *" echo "* ]]; then
+    ok "terminal input is raw during a run (keys without newline, no echo) and restored after"
+else
+    bad "terminal raw mode" "$out"
+fi
+
 # Platform names resolve from any working directory.
 out=$(cd "$T" && "$SOCSIM" run virt32 "$HELLO" 2>&1) && [[ $out == *"Hello from socsim!"* ]] \
     && ok "platform 'virt32' found from another directory" || bad "platform lookup from $T" "$out"
