@@ -47,6 +47,10 @@ static void tty_raw(struct tty_state *t)
     raw.c_lflag &= ~(tcflag_t)(ECHO | ECHONL | ICANON | IEXTEN);
     raw.c_cc[VMIN] = 1;
     raw.c_cc[VTIME] = 0;
+    /* Ctrl-Z and Ctrl-\ would stop or kill socsim with the terminal still raw: they go to
+     * the guest as bytes instead. Ctrl-C stays the way out (the run ends cleanly). */
+    raw.c_cc[VSUSP] = _POSIX_VDISABLE;
+    raw.c_cc[VQUIT] = _POSIX_VDISABLE;
     t->saved = tcsetattr(STDIN_FILENO, TCSANOW, &raw) == 0;
 }
 

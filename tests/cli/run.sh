@@ -94,10 +94,10 @@ pkill -f "^sleep 20$" 2>/dev/null
 
 # On a terminal (a pty from script(1)), keys reach the guest as they are typed, without a
 # newline and without the terminal echoing them, and the terminal is restored afterwards.
-out=$( (sleep 0.5; printf 'ab q'; sleep 3) | script -qec \
+out=$( (sleep 0.5; printf 'ab\032\034q'; sleep 3) | script -qec \
     "'$SOCSIM' run virt32 '$FW/console_echo.elf' --timeout 10; echo status=\$?; stty -a" /dev/null 2>&1 | tr -d '\r')
-if [[ $out == "[a][b][ ][q]"* && $out == *"status=0"* && $out == *" icanon "* && $out == *" echo "* ]]; then
-    ok "terminal input is raw during a run (keys without newline, no echo) and restored after"
+if [[ $out == $'[a][b][\032][\034][q]'* && $out == *"status=0"* && $out == *" icanon "* && $out == *" echo "* ]]; then
+    ok "terminal input is raw during a run (keys without newline, no echo, Ctrl-Z/Ctrl-\\ to the guest) and restored after"
 else
     bad "terminal raw mode" "$out"
 fi
