@@ -86,9 +86,12 @@ pid=$!; sleep 0.5; kill -TERM $pid; wait $pid; rc=$?
     || bad "SIGTERM: status $rc, stdout '$(cat "$T/sig.out")'" "$(cat "$T/sig.err")"
 
 # ...also while a semihosting console read waits for input that does not come.
-sleep 20 | "$SOCSIM" run virt32 "$FW/semihost_readc.elf" >"$T/rc.out" 2>"$T/rc.err" &
+mkfifo "$T/silent"
+sleep 20 >"$T/silent" &   # holds the pipe open without writing; killed below, by its own pid
+spid=$!
+"$SOCSIM" run virt32 "$FW/semihost_readc.elf" <"$T/silent" >"$T/rc.out" 2>"$T/rc.err" &
 pid=$!; sleep 0.5; kill -TERM $pid; wait $pid; rc=$?
-pkill -f "^sleep 20$" 2>/dev/null
+kill $spid 2>/dev/null; wait $spid 2>/dev/null
 [ $rc = 130 ] && ok "SIGTERM ends a run blocked in a semihosting console read (130)" \
     || bad "SIGTERM during SYS_READC: status $rc" "$(cat "$T/rc.err")"
 
