@@ -535,6 +535,30 @@ bool rv_store_slow(struct rv_hart *h, const struct rv_insn *in, uint64_t addr, u
     return true;
 }
 
+/* Aligned word accesses for LR/SC and AMOs: through the cached RAM windows when they cover
+ * the address (as ordinary loads and stores do), else the slow paths. */
+static bool amo_load(struct rv_hart *h, const struct rv_insn *in, uint64_t addr, uint64_t *val)
+{
+    uint64_t off = addr - h->lw.base;
+    if (off < h->lw.size) {
+        uint32_t w;
+        memcpy(&w, h->lw.host + off, 4);
+        *val = w;
+        return true;
+    }
+    return rv_load_slow(h, in, addr, 4, val);
+}
+
+static bool amo_store(struct rv_hart *h, const struct rv_insn *in, uint64_t addr, uint32_t val)
+{
+    uint64_t off = addr - h->sw.base;
+    if (off < h->sw.size && !h->sw.codemap[off >> BUS_CODE_SHIFT]) {
+        memcpy(h->sw.host + off, &val, 4);
+        return true;
+    }
+    return rv_store_slow(h, in, addr, 4, val);
+}
+
 bool rv_amo(struct rv_hart *h, const struct rv_insn *in)
 {
     uint64_t addr = h->x.w[in->rs1];
@@ -546,12 +570,12 @@ bool rv_amo(struct rv_hart *h, const struct rv_insn *in)
     if (in->op == RV_OP_sc_w) {
         bool ok = h->resv_valid && h->resv_addr == addr;
         h->resv_valid = false;
-        if (ok && !rv_store_slow(h, in, addr, 4, src))
+        if (ok && !amo_store(h, in, addr, src))
             return false;
         h->x.w[in->rd] = ok ? 0 : 1;
         return true;
     }
-    if (!rv_load_slow(h, in, addr, 4, &old)) {
+    if (!amo_load(h, in, addr, &old)) {
         if (in->op != RV_OP_lr_w && h->trap_cause == CAUSE_LOAD_ACCESS)
             h->trap_cause = CAUSE_STORE_ACCESS; /* AMOs report store/AMO faults */
         return false;
@@ -574,7 +598,7 @@ bool rv_amo(struct rv_hart *h, const struct rv_insn *in)
     case RV_OP_amomaxu_w: nv = o > src ? o : src; break;
     default: return misaligned(h, CAUSE_ILLEGAL_INSN, in->bits);
     }
-    if (!rv_store_slow(h, in, addr, 4, nv))
+    if (!amo_store(h, in, addr, nv))
         return false;
     h->x.w[in->rd] = o;
     return true;
