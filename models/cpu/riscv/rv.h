@@ -27,6 +27,13 @@ void rv_hart_reset(struct rv_hart *h, uint64_t pc);
 unsigned rv_hart_xlen(const struct rv_hart *h);
 /* The ISA string the hart was built from, lower-cased (e.g. "rv32imac"). */
 const char *rv_hart_isa(const struct rv_hart *h);
+/* mhartid. */
+uint64_t rv_hart_id(const struct rv_hart *h);
+/* Address translation the hart implements, as a device-tree mmu-type ("riscv,sv39"), or
+ * NULL when it has none (M-mode only harts, or `mmu: bare`). */
+const char *rv_hart_mmu_type(const struct rv_hart *h);
+/* True if the hart has supervisor mode (the ISA string has 's' or the mmu is not bare). */
+bool rv_hart_has_smode(const struct rv_hart *h);
 
 enum rv_stop {
     RV_LIMIT,  /* reached the cycle limit (or stopped short of it to let the engine step) */

@@ -7,66 +7,35 @@
 
 #include "rv_private.h"
 
-const char rv_hart_help[] = "RISC-V hart (RV32IMAC, Zicsr, Zifencei, Zicntr; M and U modes)";
+const char rv_hart_help[] =
+    "RISC-V hart (RV32/RV64 IMAFDC, Zba/Zbb/Zbs, Zicsr, Zifencei, Zicntr, Zihpm; M, S and U "
+    "modes; Sv32/Sv39/Sv48; PMP)";
 
 const struct param_decl rv_hart_params[] = {
     {"isa", PARAM_STRING, "rv32imac",
-     "rv32i followed by any of m, a, c; _zicsr/_zifencei/_zicntr are always present"},
+     "rv32i or rv64i (or rv32g/rv64g) followed by any of m, a, f, d, c, then _zba, _zbb, _zbs, "
+     "_zicsr, _zifencei, _zicntr, _zihpm; what is not listed raises illegal-instruction"},
+    {"priv", PARAM_STRING, "msu", "privilege modes: 'msu', 'mu' or 'm'"},
+    {"mmu", PARAM_STRING, "auto",
+     "address translation: 'auto' (sv32 on RV32, sv39 on RV64, bare without S-mode), 'bare', "
+     "'sv32', 'sv39' or 'sv48'"},
+    {"pte_ad", PARAM_STRING, "hardware",
+     "accessed/dirty bits: 'hardware' (the walker sets them) or 'fault' (page fault when clear)"},
+    {"pmp_entries", PARAM_INT, "16", "PMP entries: 0, 16 or 64"},
+    {"pmp_granularity", PARAM_SIZE, "4", "PMP grain in bytes, a power of two >= 4"},
+    {"hartid", PARAM_STRING, "auto", "mhartid ('auto': the hart's position in the platform)"},
+    {"mvendorid", PARAM_INT, "0", "mvendorid CSR value"},
+    {"marchid", PARAM_INT, "0", "marchid CSR value"},
+    {"mimpid", PARAM_INT, "0", "mimpid CSR value"},
     {"freq", PARAM_FREQ, "100MHz", "core clock (the plain model retires one instruction a cycle)"},
     {"reset_pc", PARAM_INT, "0", "pc after reset when no firmware entry point is given"},
     {"misaligned", PARAM_STRING, "trap",
-     "misaligned loads/stores: 'trap' (address-misaligned exception) or 'emulate'"},
+     "misaligned loads/stores: 'trap' (address-misaligned exception, M-mode software "
+     "emulates) or 'emulate' (handled in hardware)"},
     {"semihosting", PARAM_BOOL, "true",
      "the slli/ebreak/srai sequence in M-mode calls the host (see docs/semihosting)"},
     {NULL, 0, NULL, NULL},
 };
-
-static int parse_isa(const char *isa, unsigned *exts, unsigned *xlen, char *err, size_t errlen)
-{
-    char s[64];
-    size_t n = strlen(isa);
-    if (n >= sizeof(s)) {
-        snprintf(err, errlen, "isa string '%s' is too long", isa);
-        return -1;
-    }
-    for (size_t k = 0; k <= n; k++)
-        s[k] = (char)tolower((unsigned char)isa[k]);
-    if (!strncmp(s, "rv64", 4)) {
-        snprintf(err, errlen, "isa '%s': RV64 harts are not supported yet", isa);
-        return -1;
-    }
-    if (strncmp(s, "rv32", 4) || s[4] != 'i') {
-        snprintf(err, errlen, "isa '%s' must start with 'rv32i'", isa);
-        return -1;
-    }
-    *xlen = 32;
-    *exts = RV_EXT_I | RV_EXT_ZICSR | RV_EXT_ZIFENCEI;
-    const char *p = s + 5;
-    for (; *p && *p != '_'; p++) {
-        switch (*p) {
-        case 'm': *exts |= RV_EXT_M; break;
-        case 'a': *exts |= RV_EXT_A; break;
-        case 'c': *exts |= RV_EXT_C; break;
-        default:
-            snprintf(err, errlen, "isa '%s': extension '%c' is not supported (have: m, a, c)",
-                     isa, *p);
-            return -1;
-        }
-    }
-    while (*p == '_') {
-        const char *e = ++p;
-        while (*p && *p != '_')
-            p++;
-        size_t len = (size_t)(p - e);
-        if (!((len == 5 && !strncmp(e, "zicsr", 5)) || (len == 8 && !strncmp(e, "zifencei", 8)) ||
-              (len == 6 && !strncmp(e, "zicntr", 6)))) {
-            snprintf(err, errlen, "isa '%s': extension '%.*s' is not supported", isa, (int)len,
-                     e);
-            return -1;
-        }
-    }
-    return 0;
-}
 
 static void irq_input(void *opaque, unsigned n, bool level)
 {

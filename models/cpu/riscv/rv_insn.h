@@ -11,6 +11,18 @@
 enum rv_fmt {
     RV_FMT_R, RV_FMT_I, RV_FMT_L, RV_FMT_S, RV_FMT_B, RV_FMT_U, RV_FMT_J, RV_FMT_SH,
     RV_FMT_CSR, RV_FMT_CSRI, RV_FMT_AMO, RV_FMT_LR, RV_FMT_N,
+    RV_FMT_R2,   /* rd, rs1 (Zbb unary ops: clz, sext.b, ...) */
+    RV_FMT_SFENCE, /* rs1, rs2 */
+    /* Floating point (rd/rs1/rs2 keep their architectural numbers, x0 included; the
+     * instruction bits carry rm and rs3) */
+    RV_FMT_FR,   /* fd, fs1, fs2 */
+    RV_FMT_FR1,  /* fd, fs1 */
+    RV_FMT_FR4,  /* fd, fs1, fs2, fs3 */
+    RV_FMT_FCMP, /* xd, fs1, fs2 */
+    RV_FMT_FTOX, /* xd, fs1 */
+    RV_FMT_XTOF, /* fd, xs1 */
+    RV_FMT_FL,   /* fd, imm(xs1) */
+    RV_FMT_FS,   /* fs2, imm(xs1) */
     RV_FMT_CR, RV_FMT_CI, RV_FMT_CSS, RV_FMT_CIW, RV_FMT_CL, RV_FMT_CS, RV_FMT_CA,
     RV_FMT_CB, RV_FMT_CJ,
 };
@@ -23,11 +35,21 @@ enum rv_ext {
     RV_EXT_C = 1u << 3,
     RV_EXT_ZICSR = 1u << 4,
     RV_EXT_ZIFENCEI = 1u << 5,
+    RV_EXT_F = 1u << 6,
+    RV_EXT_D = 1u << 7,
+    RV_EXT_ZBA = 1u << 8,
+    RV_EXT_ZBB = 1u << 9,
+    RV_EXT_ZBS = 1u << 10,
+    RV_EXT_S = 1u << 11, /* supervisor mode: sret, sfence.vma */
+    /* Qualifiers in table entries only: the encoding exists for one XLEN. */
+    RV_EXT_ONLY32 = 1u << 30,
+    RV_EXT_ONLY64 = 1u << 31,
 };
+#define RV_EXT_QUALIFIERS (RV_EXT_ONLY32 | RV_EXT_ONLY64)
 
 /* Statistics classes. */
 #define RV_CLASSES(X) X(ALU) X(MUL) X(DIV) X(LOAD) X(STORE) X(BRANCH) X(JUMP) X(AMO) \
-                      X(CSR) X(FENCE) X(SYSTEM)
+                      X(CSR) X(FENCE) X(SYSTEM) X(FP)
 enum rv_class {
 #define X(c) RV_CLASS_##c,
     RV_CLASSES(X)

@@ -14,19 +14,45 @@
 #define unlikely(x) __builtin_expect(!!(x), 0)
 
 #define PRV_U 0
+#define PRV_S 1
 #define PRV_M 3
 
 /* mstatus fields */
-#define MSTATUS_MIE (1u << 3)
-#define MSTATUS_MPIE (1u << 7)
-#define MSTATUS_MPP (3u << 11)
-#define MSTATUS_MPRV (1u << 17)
-#define MSTATUS_TW (1u << 21)
+#define MSTATUS_SIE (1ull << 1)
+#define MSTATUS_MIE (1ull << 3)
+#define MSTATUS_SPIE (1ull << 5)
+#define MSTATUS_UBE (1ull << 6)
+#define MSTATUS_MPIE (1ull << 7)
+#define MSTATUS_SPP (1ull << 8)
+#define MSTATUS_VS (3ull << 9)
+#define MSTATUS_MPP (3ull << 11)
+#define MSTATUS_FS (3ull << 13)
+#define MSTATUS_XS (3ull << 15)
+#define MSTATUS_MPRV (1ull << 17)
+#define MSTATUS_SUM (1ull << 18)
+#define MSTATUS_MXR (1ull << 19)
+#define MSTATUS_TVM (1ull << 20)
+#define MSTATUS_TW (1ull << 21)
+#define MSTATUS_TSR (1ull << 22)
+#define MSTATUS_UXL (3ull << 32)
+#define MSTATUS_SXL (3ull << 34)
+#define MSTATUS_SD32 (1ull << 31)
+#define MSTATUS_SD64 (1ull << 63)
 
 /* interrupt numbers (mip/mie bits, mcause codes) */
+#define IRQ_SSI 1
 #define IRQ_MSI 3
+#define IRQ_STI 5
 #define IRQ_MTI 7
+#define IRQ_SEI 9
 #define IRQ_MEI 11
+
+/* fflags bits */
+#define FFLAG_NX 1u /* inexact */
+#define FFLAG_UF 2u /* underflow */
+#define FFLAG_OF 4u /* overflow */
+#define FFLAG_DZ 8u /* divide by zero */
+#define FFLAG_NV 16u /* invalid */
 
 /* exception causes */
 enum rv_cause {
@@ -39,7 +65,11 @@ enum rv_cause {
     CAUSE_MISALIGNED_STORE = 6,
     CAUSE_STORE_ACCESS = 7,
     CAUSE_USER_ECALL = 8,
+    CAUSE_SUPERVISOR_ECALL = 9,
     CAUSE_MACHINE_ECALL = 11,
+    CAUSE_FETCH_PAGE_FAULT = 12,
+    CAUSE_LOAD_PAGE_FAULT = 13,
+    CAUSE_STORE_PAGE_FAULT = 15,
 };
 
 #define RV_MAX_BLOCK 64          /* instructions per block */
@@ -70,6 +100,8 @@ struct rv_hart {
         uint32_t w[33]; /* RV32; [32] is the scratch target of writes to x0 */
         uint64_t d[33];
     } x;
+    uint64_t f[32]; /* F/D registers; singles are NaN-boxed (upper 32 bits all ones) */
+    uint8_t frm, fflags; /* fcsr fields */
     uint64_t pc;
     uint64_t cycle, instret; /* charged a whole block at block entry, refunded on early exit */
     uint64_t cycle_limit;
@@ -148,5 +180,36 @@ enum rv_stop rv_exec32(struct rv_hart *h, struct rv_block *step);
 enum rv_stop rv_exec32_stats(struct rv_hart *h, struct rv_block *step);
 /* Statistics loop: n instructions from `from` on were counted at block entry but not retired. */
 void rv_stats_unretired(struct rv_hart *h, const struct rv_insn *from, unsigned n);
+
+/* Integer registers by architectural number, for code outside the execute loops. Writes to x0
+ * are dropped; RV32 keeps the low 32 bits. */
+static inline uint64_t rv_get_x(const struct rv_hart *h, unsigned r)
+{
+    return h->xlen == 32 ? h->x.w[r] : h->x.d[r];
+}
+static inline void rv_set_x(struct rv_hart *h, unsigned r, uint64_t v)
+{
+    if (r == 0 || r > 31)
+        return;
+    if (h->xlen == 32)
+        h->x.w[r] = (uint32_t)v;
+    else
+        h->x.d[r] = v;
+}
+
+/* rv_fp.c: every F/D instruction except loads and stores (class FP in rv_insn.def). Checks
+ * mstatus.FS (off: illegal), the rounding mode (reserved or invalid dynamic frm: illegal),
+ * accrues fflags, marks FS dirty when it writes an f register or fflags, and writes integer
+ * results (compares, classify, moves, conversions) with rv_set_x (sign-extended to XLEN).
+ * Returns false for an illegal instruction. */
+bool rv_fp_exec(struct rv_hart *h, const struct rv_insn *in);
+
+/* Data access for slow paths outside the execute loop (FP helpers, AMOs): virtual address,
+ * translated and checked (PMP, page tables) for the effective privilege of loads/stores.
+ * Return false after setting trap_cause/trap_tval. */
+bool rv_mem_load(struct rv_hart *h, const struct rv_insn *in, uint64_t addr, unsigned size,
+                 uint64_t *val);
+bool rv_mem_store(struct rv_hart *h, const struct rv_insn *in, uint64_t addr, unsigned size,
+                  uint64_t val);
 
 #endif
