@@ -19,7 +19,8 @@ test:
 	@$(DEPS_CHECK)
 	@$(MAKE) --no-print-directory test-all
 
-test-all: $(SOCSIM) unit-bins firmware
+# Other fragments add what their stage needs built to TEST_DEPS.
+test-all: $(SOCSIM) unit-bins firmware $(TEST_DEPS)
 	@scripts/run-tests.sh $(BUILD)
 
 # The whole suite again with AddressSanitizer and UndefinedBehaviorSanitizer in a separate tree.

@@ -23,6 +23,8 @@ stage "unit tests (CUnit)" scripts/run-unit.sh $(find "$BUILD/tests/unit" -name 
 stage "platform files" tests/platform/run.sh "$SOCSIM"
 stage "command line" tests/cli/run.sh "$SOCSIM" "$BUILD"
 stage "firmware" tests/firmware/run.sh "$SOCSIM" "$BUILD/fw/tests"
+[ -x tests/isa/run.sh ] && stage "ISA tests" tests/isa/run.sh "$SOCSIM" "$BUILD/isa"
+[ -x tests/boot/run.sh ] && stage "firmware stacks (OpenSBI, U-Boot)" tests/boot/run.sh "$SOCSIM"
 
 echo "=="
 [ ${#failed_stages[@]} -gt 0 ] && echo "failed stages: ${failed_stages[*]}"
