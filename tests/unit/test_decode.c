@@ -6,7 +6,8 @@
 #include "models/cpu/riscv/rv_insn.h"
 #include "unit.h"
 
-#define ALL_EXTS (RV_EXT_I | RV_EXT_M | RV_EXT_A | RV_EXT_C | RV_EXT_ZICSR | RV_EXT_ZIFENCEI)
+#define ALL_EXTS (RV_EXT_I | RV_EXT_M | RV_EXT_A | RV_EXT_C | RV_EXT_ZICSR | RV_EXT_ZIFENCEI | \
+                  RV_EXT_F | RV_EXT_D | RV_EXT_ZBA | RV_EXT_ZBB | RV_EXT_ZBS | RV_EXT_S)
 
 static void test_no_two_encodings_overlap_except_special_cases(void)
 {
@@ -18,6 +19,8 @@ static void test_no_two_encodings_overlap_except_special_cases(void)
                 continue;
             if ((x->match ^ y->match) & x->mask & y->mask)
                 continue; /* some bit both fix differs: disjoint */
+            if ((x->ext | y->ext) & RV_EXT_ONLY32 && (x->ext | y->ext) & RV_EXT_ONLY64)
+                continue; /* one exists on RV32 only, the other on RV64 only */
             /* Both can match one word: allowed only if one fixes strictly more bits, so the
              * decoder's most-specific rule picks it. */
             bool x_special = (x->mask & y->mask) == y->mask && x->mask != y->mask;
@@ -159,6 +162,62 @@ static void test_missing_extensions_make_their_instructions_illegal(void)
     CU_ASSERT_EQUAL(in.op, RV_OP_mul);
 }
 
+static struct rv_insn dec64(uint32_t bits)
+{
+    struct rv_insn in;
+    memset(&in, 0, sizeof(in));
+    rv_decode(bits, ALL_EXTS, 64, &in);
+    return in;
+}
+
+/* Encodings that differ between RV32 and RV64 (hand-assembled from the ISA manual's formats). */
+static void test_xlen_specific_encodings(void)
+{
+    struct rv_insn in = dec64(0x0085b503); /* ld a0,8(a1) */
+    CU_ASSERT_EQUAL(in.op, RV_OP_ld);
+    CU_ASSERT_EQUAL(in.rd, 10);
+    CU_ASSERT_EQUAL(in.rs1, 11);
+    CU_ASSERT_EQUAL(in.imm, 8);
+    CU_ASSERT_EQUAL(dec(0x0085b503).op, RV_OP_ILLEGAL); /* no ld on RV32 */
+    in = dec64(0xfff5051b); /* addiw a0,a0,-1 */
+    CU_ASSERT_EQUAL(in.op, RV_OP_addiw);
+    CU_ASSERT_EQUAL(in.imm, -1);
+    in = dec64(0x03f51513); /* slli a0,a0,63: shamt[5] is legal on RV64 */
+    CU_ASSERT_EQUAL(in.op, RV_OP_slli);
+    CU_ASSERT_EQUAL(in.imm, 63);
+    CU_ASSERT_EQUAL(dec(0x03f51513).op, RV_OP_ILLEGAL);
+    /* 0x6588: c.ld a0,8(a1) on RV64, c.flw fa0,8(a1) on RV32 */
+    in = dec64(0x6588);
+    CU_ASSERT_EQUAL(in.id, RV_ID_c_ld);
+    CU_ASSERT_EQUAL(in.op, RV_OP_ld);
+    CU_ASSERT_EQUAL(in.rd, 10);
+    CU_ASSERT_EQUAL(in.rs1, 11);
+    CU_ASSERT_EQUAL(in.imm, 8);
+    in = dec(0x6588);
+    CU_ASSERT_EQUAL(in.id, RV_ID_c_flw);
+    CU_ASSERT_EQUAL(in.op, RV_OP_flw);
+    /* 0x2505: c.jal on RV32, c.addiw a0,1 on RV64 */
+    CU_ASSERT_EQUAL(dec(0x2505).op, RV_OP_jal);
+    in = dec64(0x2505);
+    CU_ASSERT_EQUAL(in.op, RV_OP_addiw);
+    CU_ASSERT_EQUAL(in.rd, 10);
+    CU_ASSERT_EQUAL(in.imm, 1);
+    /* rev8 a0,a0 has one encoding per XLEN */
+    CU_ASSERT_EQUAL(dec(0x69855513).op, RV_OP_rev8);
+    CU_ASSERT_EQUAL(dec64(0x69855513).op, RV_OP_ILLEGAL);
+    CU_ASSERT_EQUAL(dec64(0x6b855513).op, RV_OP_rev8_64);
+    CU_ASSERT_EQUAL(dec(0x6b855513).op, RV_OP_ILLEGAL);
+    /* fadd.s ft0,ft1,ft2: f0 is a real register, not the x0 scratch slot */
+    in = dec(0x00208053);
+    CU_ASSERT_EQUAL(in.op, RV_OP_fadd_s);
+    CU_ASSERT_EQUAL(in.rd, 0);
+    /* sret and sfence.vma need S-mode */
+    CU_ASSERT_EQUAL(dec(0x10200073).op, RV_OP_sret);
+    struct rv_insn m;
+    rv_decode(0x10200073, RV_EXT_I | RV_EXT_ZICSR, 32, &m);
+    CU_ASSERT_EQUAL(m.op, RV_OP_ILLEGAL);
+}
+
 static void test_disassembly_names_and_operands(void)
 {
     char buf[64];
@@ -183,4 +242,5 @@ UNIT_MAIN("decode", T(test_no_two_encodings_overlap_except_special_cases),
           T(test_compressed_forms_expand_to_their_base_operation),
           T(test_reserved_and_unknown_encodings_are_illegal),
           T(test_missing_extensions_make_their_instructions_illegal),
+          T(test_xlen_specific_encodings),
           T(test_disassembly_names_and_operands))

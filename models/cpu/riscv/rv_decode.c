@@ -11,6 +11,24 @@
 #define EXT_C RV_EXT_C
 #define EXT_ZICSR RV_EXT_ZICSR
 #define EXT_ZIFENCEI RV_EXT_ZIFENCEI
+#define EXT_F RV_EXT_F
+#define EXT_D RV_EXT_D
+#define EXT_S RV_EXT_S
+#define EXT_ZBA RV_EXT_ZBA
+#define EXT_ZBB RV_EXT_ZBB
+#define EXT_ZBS RV_EXT_ZBS
+#define EXT_I64 (RV_EXT_I | RV_EXT_ONLY64)
+#define EXT_M64 (RV_EXT_M | RV_EXT_ONLY64)
+#define EXT_A64 (RV_EXT_A | RV_EXT_ONLY64)
+#define EXT_F64 (RV_EXT_F | RV_EXT_ONLY64)
+#define EXT_D64 (RV_EXT_D | RV_EXT_ONLY64)
+#define EXT_C32 (RV_EXT_C | RV_EXT_ONLY32)
+#define EXT_C64 (RV_EXT_C | RV_EXT_ONLY64)
+#define EXT_CD (RV_EXT_C | RV_EXT_D)
+#define EXT_CF32 (RV_EXT_C | RV_EXT_F | RV_EXT_ONLY32)
+#define EXT_ZBA64 (RV_EXT_ZBA | RV_EXT_ONLY64)
+#define EXT_ZBB32 (RV_EXT_ZBB | RV_EXT_ONLY32)
+#define EXT_ZBB64 (RV_EXT_ZBB | RV_EXT_ONLY64)
 
 static const char *const names[RV_ID_COUNT] = {
 #define RV_INSN(name, match, mask, fmt, ext, cls) #name,
@@ -29,6 +47,14 @@ static const enum rv_class op_class[RV_OP_COUNT] = {
     [RV_OP_ILLEGAL] = RV_CLASS_SYSTEM,
     [RV_OP_FETCH_FAULT] = RV_CLASS_SYSTEM,
     [RV_OP_BLOCK_END] = RV_CLASS_SYSTEM,
+};
+
+static const enum rv_fmt op_fmt[RV_OP_COUNT] = {
+#define RV_INSN(name, match, mask, fmt, ext, cls) [RV_OP_##name] = RV_FMT_##fmt,
+#define RV_CINSN(name, match, mask, fmt, ext, as)
+#include "rv_insn.def"
+#undef RV_INSN
+#undef RV_CINSN
 };
 
 /* Class of each 32-bit operation as a constant, so 16-bit entries can inherit it. */
@@ -60,6 +86,9 @@ const char *rv_insn_name(unsigned id)
     if (!asm_names[id][0]) {
         char tmp[16];
         snprintf(tmp, sizeof(tmp), "%s", names[id]);
+        size_t n = strlen(tmp);
+        if (n > 3 && !strcmp(tmp + n - 3, "_64"))
+            tmp[n - 3] = 0; /* rev8_64: the RV64 encoding of rev8 */
         for (char *p = tmp; *p; p++)
             if (*p == '_')
                 *p = '.';
@@ -73,13 +102,24 @@ static unsigned popcount32(uint32_t v)
     return (unsigned)__builtin_popcount(v);
 }
 
+bool rv_insn_available(unsigned id, unsigned exts, unsigned xlen)
+{
+    unsigned need = rv_insn_table[id].ext;
+    if ((need & RV_EXT_ONLY32) && xlen != 32)
+        return false;
+    if ((need & RV_EXT_ONLY64) && xlen != 64)
+        return false;
+    need &= ~(unsigned)RV_EXT_QUALIFIERS;
+    return (exts & need) == need;
+}
+
 /* Most specific table entry matching bits, or -1. */
-static int lookup(uint32_t bits, unsigned len, unsigned exts)
+static int lookup(uint32_t bits, unsigned len, unsigned exts, unsigned xlen)
 {
     int best = -1;
     for (int id = 0; id < RV_ID_COUNT; id++) {
         const struct rv_insn_desc *d = &rv_insn_table[id];
-        if (d->len != len || (bits & d->mask) != d->match || !(d->ext & exts))
+        if (d->len != len || (bits & d->mask) != d->match || !rv_insn_available(id, exts, xlen))
             continue;
         if (best < 0 || popcount32(d->mask) > popcount32(rv_insn_table[best].mask))
             best = id;
@@ -106,7 +146,7 @@ static void illegal(uint32_t bits, struct rv_insn *out)
     out->bits = bits;
 }
 
-static void decode32(uint32_t b, int id, struct rv_insn *o)
+static bool decode32(uint32_t b, int id, unsigned xlen, struct rv_insn *o)
 {
     unsigned rd = FIELD(b, 11, 7), rs1 = FIELD(b, 19, 15), rs2 = FIELD(b, 24, 20);
     int32_t imm = 0;
@@ -123,7 +163,13 @@ static void decode32(uint32_t b, int id, struct rv_insn *o)
         imm = sext(BIT(b, 31) << 20 | FIELD(b, 19, 12) << 12 | BIT(b, 20) << 11 |
                        FIELD(b, 30, 21) << 1, 21);
         break;
-    case RV_FMT_SH: imm = (int32_t)FIELD(b, 24, 20); break;
+    case RV_FMT_SH:
+        imm = (int32_t)FIELD(b, 25, 20);
+        if (xlen == 32 && BIT(b, 25))
+            return false; /* shamt[5] is reserved on RV32 */
+        break;
+    case RV_FMT_FL: imm = (int32_t)b >> 20; break;
+    case RV_FMT_FS: imm = (int32_t)(((int32_t)b >> 25) * 32) | (int32_t)FIELD(b, 11, 7); break;
     case RV_FMT_CSR:
     case RV_FMT_CSRI: imm = (int32_t)FIELD(b, 31, 20); break;
     default: break;
@@ -132,13 +178,16 @@ static void decode32(uint32_t b, int id, struct rv_insn *o)
     o->rs1 = (uint8_t)rs1;
     o->rs2 = (uint8_t)rs2;
     o->imm = imm;
+    return true;
 }
 
 /* Expand a 16-bit encoding into the operands of the 32-bit instruction it stands for.
  * Returns false for reserved encodings. */
-static bool decode16(uint32_t b, int id, struct rv_insn *o)
+static bool decode16(uint32_t b, int id, unsigned xlen, struct rv_insn *o)
 {
     unsigned r_hi = FIELD(b, 11, 7), r_lo = FIELD(b, 6, 2);
+    unsigned shamt = BIT(b, 12) << 5 | FIELD(b, 6, 2);
+    unsigned cld_uimm = FIELD(b, 12, 10) << 3 | FIELD(b, 6, 5) << 6; /* c.ld, c.sd, c.fld, c.fsd */
     unsigned rp_hi = 8 + FIELD(b, 9, 7), rp_lo = 8 + FIELD(b, 4, 2);
     int32_t ci_imm = sext(BIT(b, 12) << 5 | FIELD(b, 6, 2), 6);
     unsigned cl_uimm = FIELD(b, 12, 10) << 3 | BIT(b, 6) << 2 | BIT(b, 5) << 6;
@@ -151,12 +200,47 @@ static bool decode16(uint32_t b, int id, struct rv_insn *o)
         o->imm = (int32_t)(FIELD(b, 12, 11) << 4 | FIELD(b, 10, 7) << 6 | BIT(b, 6) << 2 |
                            BIT(b, 5) << 3);
         return o->imm != 0;
+    case RV_ID_c_ld:
+    case RV_ID_c_fld:
+        o->rd = (uint8_t)rp_lo;
+        o->rs1 = (uint8_t)rp_hi;
+        o->imm = (int32_t)cld_uimm;
+        return true;
+    case RV_ID_c_sd:
+    case RV_ID_c_fsd:
+        o->rs2 = (uint8_t)rp_lo;
+        o->rs1 = (uint8_t)rp_hi;
+        o->imm = (int32_t)cld_uimm;
+        return true;
+    case RV_ID_c_ldsp:
+    case RV_ID_c_fldsp:
+        o->rd = (uint8_t)r_hi;
+        o->rs1 = 2;
+        o->imm = (int32_t)(BIT(b, 12) << 5 | FIELD(b, 6, 5) << 3 | FIELD(b, 4, 2) << 6);
+        return id == RV_ID_c_fldsp || r_hi != 0;
+    case RV_ID_c_sdsp:
+    case RV_ID_c_fsdsp:
+        o->rs1 = 2;
+        o->rs2 = (uint8_t)r_lo;
+        o->imm = (int32_t)(FIELD(b, 12, 10) << 3 | FIELD(b, 9, 7) << 6);
+        return true;
+    case RV_ID_c_addiw:
+        o->rd = o->rs1 = (uint8_t)r_hi;
+        o->imm = ci_imm;
+        return r_hi != 0;
+    case RV_ID_c_subw:
+    case RV_ID_c_addw:
+        o->rd = o->rs1 = (uint8_t)rp_hi;
+        o->rs2 = (uint8_t)rp_lo;
+        return true;
     case RV_ID_c_lw:
+    case RV_ID_c_flw:
         o->rd = (uint8_t)rp_lo;
         o->rs1 = (uint8_t)rp_hi;
         o->imm = (int32_t)cl_uimm;
         return true;
     case RV_ID_c_sw:
+    case RV_ID_c_fsw:
         o->rs2 = (uint8_t)rp_lo;
         o->rs1 = (uint8_t)rp_hi;
         o->imm = (int32_t)cl_uimm;
@@ -190,8 +274,8 @@ static bool decode16(uint32_t b, int id, struct rv_insn *o)
     case RV_ID_c_srli:
     case RV_ID_c_srai:
         o->rd = o->rs1 = (uint8_t)rp_hi;
-        o->imm = (int32_t)FIELD(b, 6, 2);
-        return !BIT(b, 12); /* shamt[5] = 1 is reserved on RV32 */
+        o->imm = (int32_t)shamt;
+        return xlen == 64 || !BIT(b, 12); /* shamt[5] = 1 is reserved on RV32 */
     case RV_ID_c_andi:
         o->rd = o->rs1 = (uint8_t)rp_hi;
         o->imm = ci_imm;
@@ -212,13 +296,14 @@ static bool decode16(uint32_t b, int id, struct rv_insn *o)
         return true;
     case RV_ID_c_slli:
         o->rd = o->rs1 = (uint8_t)r_hi;
-        o->imm = (int32_t)r_lo;
-        return !BIT(b, 12);
+        o->imm = (int32_t)shamt;
+        return xlen == 64 || !BIT(b, 12);
     case RV_ID_c_lwsp:
+    case RV_ID_c_flwsp:
         o->rd = (uint8_t)r_hi;
         o->rs1 = 2;
         o->imm = (int32_t)(BIT(b, 12) << 5 | FIELD(b, 6, 4) << 2 | FIELD(b, 3, 2) << 6);
-        return r_hi != 0;
+        return id == RV_ID_c_flwsp || r_hi != 0;
     case RV_ID_c_jr:
     case RV_ID_c_jalr:
         o->rd = id == RV_ID_c_jalr ? 1 : 0;
@@ -236,6 +321,7 @@ static bool decode16(uint32_t b, int id, struct rv_insn *o)
     case RV_ID_c_ebreak:
         return true;
     case RV_ID_c_swsp:
+    case RV_ID_c_fswsp:
         o->rs1 = 2;
         o->rs2 = (uint8_t)r_lo;
         o->imm = (int32_t)(FIELD(b, 12, 9) << 2 | FIELD(b, 8, 7) << 6);
@@ -246,27 +332,23 @@ static bool decode16(uint32_t b, int id, struct rv_insn *o)
 
 void rv_decode(uint32_t bits, unsigned exts, unsigned xlen, struct rv_insn *out)
 {
-    (void)xlen;
     unsigned len = rv_insn_length(bits);
     if (len == 2)
         bits &= 0xffff;
     out->bits = bits;
     out->len = (uint8_t)len;
-    int id = lookup(bits, len, exts);
-    if (id < 0) {
-        illegal(bits, out);
-        return;
-    }
-    if (len == 4)
-        decode32(bits, id, out);
-    else if (!decode16(bits, id, out)) {
+    int id = lookup(bits, len, exts, xlen);
+    if (id < 0 || !(len == 4 ? decode32(bits, id, xlen, out) : decode16(bits, id, xlen, out))) {
         illegal(bits, out);
         return;
     }
     out->op = (uint16_t)rv_insn_table[id].op;
     out->id = (uint16_t)id;
-    /* CSR instructions need the architectural rd to know whether to read. */
-    if (out->rd == 0 && rv_insn_table[id].fmt != RV_FMT_CSR && rv_insn_table[id].fmt != RV_FMT_CSRI)
+    /* CSR instructions need the architectural rd to know whether to read; floating-point ones
+     * name f registers (f0 is a real register) or write x registers through rv_set_x. */
+    enum rv_fmt f = op_fmt[out->op];
+    bool fp = f >= RV_FMT_FR && f <= RV_FMT_FS;
+    if (out->rd == 0 && f != RV_FMT_CSR && f != RV_FMT_CSRI && !fp)
         out->rd = 32;
 }
 
@@ -289,6 +371,12 @@ const char *const rv_reg_names[32] = {
     "zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1", "a0",
     "a1",   "a2", "a3", "a4", "a5", "a6", "a7", "s2", "s3", "s4", "s5",
     "s6",   "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6",
+};
+
+const char *const rv_freg_names[32] = {
+    "ft0", "ft1", "ft2",  "ft3",  "ft4", "ft5", "ft6",  "ft7",  "fs0",  "fs1",  "fa0",
+    "fa1", "fa2", "fa3",  "fa4",  "fa5", "fa6", "fa7",  "fs2",  "fs3",  "fs4",  "fs5",
+    "fs6", "fs7", "fs8",  "fs9",  "fs10", "fs11", "ft8", "ft9",  "ft10", "ft11",
 };
 
 const char *const rv_class_names[RV_CLASS_COUNT] = {
@@ -375,6 +463,30 @@ const char *rv_disasm(const struct rv_insn *in, char *buf, size_t len)
             snprintf(buf, len, "%s %s,%s,%u", n, rv_reg_names[in->rd & 31], cn, in->rs1);
         break;
     }
+    case RV_FMT_R2: snprintf(buf, len, "%s %s,%s", n, rd, rs1); break;
+    case RV_FMT_SFENCE: snprintf(buf, len, "%s %s,%s", n, rs1, rs2); break;
+    case RV_FMT_FR:
+        snprintf(buf, len, "%s %s,%s,%s", n, rv_freg_names[in->rd & 31], rv_freg_names[in->rs1],
+                 rv_freg_names[in->rs2]);
+        break;
+    case RV_FMT_FR1:
+        snprintf(buf, len, "%s %s,%s", n, rv_freg_names[in->rd & 31], rv_freg_names[in->rs1]);
+        break;
+    case RV_FMT_FR4:
+        snprintf(buf, len, "%s %s,%s,%s,%s", n, rv_freg_names[in->rd & 31],
+                 rv_freg_names[in->rs1], rv_freg_names[in->rs2], rv_freg_names[in->bits >> 27]);
+        break;
+    case RV_FMT_FCMP:
+        snprintf(buf, len, "%s %s,%s,%s", n, rd, rv_freg_names[in->rs1], rv_freg_names[in->rs2]);
+        break;
+    case RV_FMT_FTOX: snprintf(buf, len, "%s %s,%s", n, rd, rv_freg_names[in->rs1]); break;
+    case RV_FMT_XTOF: snprintf(buf, len, "%s %s,%s", n, rv_freg_names[in->rd & 31], rs1); break;
+    case RV_FMT_FL:
+        snprintf(buf, len, "%s %s,%d(%s)", n, rv_freg_names[in->rd & 31], in->imm, rs1);
+        break;
+    case RV_FMT_FS:
+        snprintf(buf, len, "%s %s,%d(%s)", n, rv_freg_names[in->rs2], in->imm, rs1);
+        break;
     default: snprintf(buf, len, "%s", n); break;
     }
     return buf;

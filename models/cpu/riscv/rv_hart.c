@@ -37,20 +37,100 @@ const struct param_decl rv_hart_params[] = {
     {NULL, 0, NULL, NULL},
 };
 
+static int parse_isa(const char *isa, unsigned *exts, unsigned *xlen, char *err, size_t errlen)
+{
+    char s[128];
+    size_t n = strlen(isa);
+    if (n >= sizeof(s)) {
+        snprintf(err, errlen, "isa string '%s' is too long", isa);
+        return -1;
+    }
+    for (size_t k = 0; k <= n; k++)
+        s[k] = (char)tolower((unsigned char)isa[k]);
+    if (strncmp(s, "rv32", 4) && strncmp(s, "rv64", 4)) {
+        snprintf(err, errlen, "isa '%s' must start with 'rv32' or 'rv64'", isa);
+        return -1;
+    }
+    *xlen = s[2] == '3' ? 32 : 64;
+    *exts = RV_EXT_I | RV_EXT_ZICSR | RV_EXT_ZIFENCEI;
+    const char *p = s + 4;
+    if (*p == 'g') {
+        *exts |= RV_EXT_M | RV_EXT_A | RV_EXT_F | RV_EXT_D;
+    } else if (*p != 'i') {
+        snprintf(err, errlen, "isa '%s': the base must be 'i' or 'g' after rv%u", isa, *xlen);
+        return -1;
+    }
+    for (p++; *p && *p != '_'; p++) {
+        switch (*p) {
+        case 'm': *exts |= RV_EXT_M; break;
+        case 'a': *exts |= RV_EXT_A; break;
+        case 'f': *exts |= RV_EXT_F; break;
+        case 'd': *exts |= RV_EXT_D; break;
+        case 'c': *exts |= RV_EXT_C; break;
+        default:
+            snprintf(err, errlen,
+                     "isa '%s': extension '%c' is not supported (have: m, a, f, d, c)", isa, *p);
+            return -1;
+        }
+    }
+    if ((*exts & RV_EXT_D) && !(*exts & RV_EXT_F)) {
+        snprintf(err, errlen, "isa '%s': d needs f", isa);
+        return -1;
+    }
+    static const struct {
+        const char *name;
+        unsigned ext;
+    } z[] = {
+        {"zicsr", 0}, {"zifencei", 0}, {"zicntr", 0}, {"zihpm", 0},
+        {"zba", RV_EXT_ZBA}, {"zbb", RV_EXT_ZBB}, {"zbs", RV_EXT_ZBS},
+    };
+    while (*p == '_') {
+        const char *e = ++p;
+        while (*p && *p != '_')
+            p++;
+        size_t len = (size_t)(p - e), k;
+        for (k = 0; k < sizeof(z) / sizeof(z[0]); k++)
+            if (strlen(z[k].name) == len && !strncmp(e, z[k].name, len))
+                break;
+        if (k == sizeof(z) / sizeof(z[0])) {
+            snprintf(err, errlen, "isa '%s': extension '%.*s' is not supported", isa, (int)len,
+                     e);
+            return -1;
+        }
+        *exts |= z[k].ext;
+    }
+    return 0;
+}
+
 static void irq_input(void *opaque, unsigned n, bool level)
 {
     struct rv_hart *h = opaque;
     uint64_t bit = 1ULL << n;
-    h->mip = level ? h->mip | bit : h->mip & ~bit;
+    h->mip_hw = level ? h->mip_hw | bit : h->mip_hw & ~bit;
     rv_update_irq(h);
 }
 
 static void code_written(void *opaque, uint64_t addr, uint64_t len)
 {
     struct rv_hart *h = opaque;
+    (void)addr;
+    (void)len;
     h->flush_pending = true;
     h->kick = true;
     bus_clear_code(h->bus);
+}
+
+static int parse_u64(const char *what, const char *text, uint64_t *out, char *err,
+                     size_t errlen)
+{
+    union param_value v;
+    char e[128];
+    if (param_parse(PARAM_INT, text, &v, e, sizeof(e))) {
+        snprintf(err, errlen, "%s: %s", what, e);
+        return -1;
+    }
+    *out = v.u;
+    return 0;
 }
 
 struct rv_hart *rv_hart_create(const struct dev_config *cfg, struct sim_env *env,
@@ -64,6 +144,52 @@ struct rv_hart *rv_hart_create(const struct dev_config *cfg, struct sim_env *env
         snprintf(err, errlen, "misaligned must be 'trap' or 'emulate', not '%s'", mis);
         return NULL;
     }
+    const char *priv = cfg_str(cfg, "priv");
+    if (strcmp(priv, "msu") && strcmp(priv, "mu") && strcmp(priv, "m")) {
+        snprintf(err, errlen, "priv must be 'msu', 'mu' or 'm', not '%s'", priv);
+        return NULL;
+    }
+    bool has_s = !strcmp(priv, "msu");
+    const char *mmu = cfg_str(cfg, "mmu");
+    unsigned vm;
+    if (!strcmp(mmu, "auto")) {
+        vm = !has_s ? 0 : xlen == 32 ? 1 : 8;
+    } else if (!strcmp(mmu, "bare")) {
+        vm = 0;
+    } else if (!strcmp(mmu, "sv32") && xlen == 32) {
+        vm = 1;
+    } else if (!strcmp(mmu, "sv39") && xlen == 64) {
+        vm = 8;
+    } else if (!strcmp(mmu, "sv48") && xlen == 64) {
+        vm = 9;
+    } else {
+        snprintf(err, errlen, "mmu '%s' is not available on RV%u (have: auto, bare, %s)", mmu,
+                 xlen, xlen == 32 ? "sv32" : "sv39, sv48");
+        return NULL;
+    }
+    if (vm && !has_s) {
+        snprintf(err, errlen, "mmu '%s' needs supervisor mode (priv: msu)", mmu);
+        return NULL;
+    }
+    const char *ad = cfg_str(cfg, "pte_ad");
+    if (strcmp(ad, "hardware") && strcmp(ad, "fault")) {
+        snprintf(err, errlen, "pte_ad must be 'hardware' or 'fault', not '%s'", ad);
+        return NULL;
+    }
+    uint64_t pmp_n = cfg_u64(cfg, "pmp_entries"), gran = cfg_u64(cfg, "pmp_granularity");
+    if (pmp_n != 0 && pmp_n != 16 && pmp_n != 64) {
+        snprintf(err, errlen, "pmp_entries must be 0, 16 or 64, not %llu",
+                 (unsigned long long)pmp_n);
+        return NULL;
+    }
+    if (gran < 4 || (gran & (gran - 1)) || gran > (1ULL << 32)) {
+        snprintf(err, errlen, "pmp_granularity must be a power of two from 4 to 4GiB");
+        return NULL;
+    }
+    uint64_t hartid = index;
+    if (strcmp(cfg_str(cfg, "hartid"), "auto") &&
+        parse_u64("hartid", cfg_str(cfg, "hartid"), &hartid, err, errlen))
+        return NULL;
     uint64_t freq = cfg_u64(cfg, "freq");
     if (freq == 0 || freq > 1000000000000ULL) {
         snprintf(err, errlen, "freq must be between 1 Hz and 1 THz");
@@ -77,24 +203,41 @@ struct rv_hart *rv_hart_create(const struct dev_config *cfg, struct sim_env *env
     dev_add_input(&h->dev, "msi", irq_input, h, IRQ_MSI);
     dev_add_input(&h->dev, "mti", irq_input, h, IRQ_MTI);
     dev_add_input(&h->dev, "mei", irq_input, h, IRQ_MEI);
+    dev_add_input(&h->dev, "sei", irq_input, h, IRQ_SEI);
     h->bus = bus;
     h->env = env;
     /* parse_isa accepted it, so it fits */
     for (size_t k = 0; k + 1 < sizeof(h->isa) && cfg_str(cfg, "isa")[k]; k++)
         h->isa[k] = (char)tolower((unsigned char)cfg_str(cfg, "isa")[k]);
     h->xlen = xlen;
-    h->exts = exts;
-    h->hartid = index;
+    h->has_s = has_s;
+    h->has_u = strcmp(priv, "m") != 0;
+    h->exts = exts | (has_s ? RV_EXT_S : 0);
+    h->vm_mode = vm;
+    h->pte_ad_hw = !strcmp(ad, "hardware");
+    h->pmp_n = (unsigned)pmp_n;
+    h->pmp_g = (unsigned)__builtin_ctzll(gran) - 2;
+    h->hartid = hartid;
+    h->mvendorid = cfg_u64(cfg, "mvendorid");
+    h->marchid = cfg_u64(cfg, "marchid");
+    h->mimpid = cfg_u64(cfg, "mimpid");
     h->period_ps = hz_to_period_ps(freq);
     h->misaligned_trap = !strcmp(mis, "trap");
     h->semihosting = cfg_bool(cfg, "semihosting");
-    h->misa = (1ULL << 30) | (1u << ('i' - 'a')) | (1u << ('u' - 'a'));
-    if (exts & RV_EXT_M)
-        h->misa |= 1u << ('m' - 'a');
-    if (exts & RV_EXT_A)
-        h->misa |= 1u << ('a' - 'a');
-    if (exts & RV_EXT_C)
-        h->misa |= 1u << ('c' - 'a');
+    h->misa = (xlen == 32 ? 1ULL << 30 : 2ULL << 62) | (1u << ('i' - 'a'));
+    static const struct {
+        unsigned ext;
+        char letter;
+    } letters[] = {
+        {RV_EXT_M, 'm'}, {RV_EXT_A, 'a'}, {RV_EXT_F, 'f'}, {RV_EXT_D, 'd'}, {RV_EXT_C, 'c'},
+    };
+    for (size_t k = 0; k < sizeof(letters) / sizeof(letters[0]); k++)
+        if (exts & letters[k].ext)
+            h->misa |= 1u << (letters[k].letter - 'a');
+    if (h->has_u)
+        h->misa |= 1u << ('u' - 'a');
+    if (has_s)
+        h->misa |= 1u << ('s' - 'a');
     h->htab = calloc(1u << RV_HT_BITS, sizeof(*h->htab));
     h->arena = malloc(RV_ARENA_SIZE);
     if (!h->htab || !h->arena)
@@ -119,6 +262,18 @@ void rv_hart_destroy(struct rv_hart *h)
 
 struct device *rv_hart_device(struct rv_hart *h) { return &h->dev; }
 unsigned rv_hart_xlen(const struct rv_hart *h) { return h->xlen; }
+uint64_t rv_hart_id(const struct rv_hart *h) { return h->hartid; }
+bool rv_hart_has_smode(const struct rv_hart *h) { return h->has_s; }
+
+const char *rv_hart_mmu_type(const struct rv_hart *h)
+{
+    switch (h->vm_mode) {
+    case 1: return "riscv,sv32";
+    case 8: return "riscv,sv39";
+    case 9: return "riscv,sv48";
+    }
+    return NULL;
+}
 const char *rv_hart_isa(const struct rv_hart *h) { return h->isa; }
 uint64_t rv_hart_cycles(const struct rv_hart *h) { return h->cycle; }
 uint64_t rv_hart_instret(const struct rv_hart *h) { return h->instret; }
@@ -130,17 +285,12 @@ uint64_t rv_hart_reg(const struct rv_hart *h, unsigned i)
 {
     if (i == 0 || i > 31)
         return 0;
-    return h->xlen == 32 ? h->x.w[i] : h->x.d[i];
+    return rv_get_x(h, i);
 }
 
 void rv_hart_set_reg(struct rv_hart *h, unsigned i, uint64_t v)
 {
-    if (i == 0 || i > 31)
-        return;
-    if (h->xlen == 32)
-        h->x.w[i] = (uint32_t)v;
-    else
-        h->x.d[i] = v;
+    rv_set_x(h, i, v);
 }
 
 void rv_hart_set_semihost(struct rv_hart *h, rv_semihost_fn *fn, void *opaque)
@@ -152,13 +302,20 @@ void rv_hart_set_semihost(struct rv_hart *h, rv_semihost_fn *fn, void *opaque)
 void rv_hart_reset(struct rv_hart *h, uint64_t pc)
 {
     memset(&h->x, 0, sizeof(h->x));
+    memset(h->f, 0, sizeof(h->f));
+    h->frm = h->fflags = 0;
     h->pc = pc;
-    h->priv = PRV_M;
-    h->mstatus = 0;
-    h->mie = 0;
+    rv_set_priv(h, PRV_M);
+    h->mstatus = h->has_u ? 0 : MSTATUS_MPP;
+    h->mie = h->mip = 0;
     h->mtvec = 0;
     h->mscratch = h->mepc = h->mcause = h->mtval = 0;
     h->mcounteren = h->mcountinhibit = 0;
+    h->medeleg = h->mideleg = 0;
+    h->stvec = h->sscratch = h->sepc = h->scause = h->stval = h->satp = h->scounteren = 0;
+    memset(h->pmpcfg, 0, sizeof(h->pmpcfg));
+    memset(h->pmpaddr, 0, sizeof(h->pmpaddr));
+    rv_pmp_changed(h); /* also empties the TLB */
     /* mcycle and minstret restart from zero; the hart's own time base carries on. */
     h->cycle_off = -(int64_t)h->cycle;
     h->instret_off = -(int64_t)h->instret;
@@ -255,51 +412,92 @@ static unsigned hash_pc(uint64_t pc)
     return (unsigned)(((pc >> 1) * 0x9e3779b1u) >> (32 - RV_HT_BITS)) & ((1u << RV_HT_BITS) - 1);
 }
 
-/* Decode up to `max` instructions starting at pc into b. Never fails: a fetch outside
- * memory becomes a FETCH_FAULT instruction that raises the fault when executed. */
+/* Translate a fetch of `size` bytes at pc and find the host bytes behind it. Returns 0 with
+ * *src pointing at them, or the exception cause. */
+static unsigned fetch_bytes(struct rv_hart *h, uint64_t pc, unsigned size, uint64_t *pa,
+                            const uint8_t **src)
+{
+    unsigned cause = rv_translate(h, pc, size, ACC_FETCH, h->priv, pa, NULL, NULL);
+    if (cause)
+        return cause;
+    const struct bus_region *r = bus_find(h->bus, *pa);
+    if (!r || !r->host || *pa + size > r->base + r->size)
+        return CAUSE_FETCH_ACCESS;
+    *src = r->host + (*pa - r->base);
+    return 0;
+}
+
+static void fault_insn(struct rv_insn *in, unsigned cause, unsigned offset)
+{
+    memset(in, 0, sizeof(*in));
+    in->op = RV_OP_FETCH_FAULT;
+    in->id = RV_ID_ILLEGAL;
+    in->bits = cause;
+    in->imm = (int32_t)offset; /* the faulting part: 2 for the upper half of a 32-bit one */
+    in->len = 2;
+    in->rd = 32;
+}
+
+/* Decode up to `max` instructions starting at pc into b. Never fails: a fetch that faults
+ * becomes a FETCH_FAULT instruction that raises the fault when executed. A block never
+ * leaves the 4 KiB page it starts in, so one translation covers it. */
 static void build_block(struct rv_hart *h, uint64_t pc, unsigned max, struct rv_block *b)
 {
     b->pc = pc;
+    b->priv = h->priv;
     b->execs = 0;
     b->chain[0] = b->chain[1] = NULL;
     b->n = 0;
     b->bytes = 0;
     b->hnext = NULL;
-    const struct bus_region *r = bus_find(h->bus, pc);
+    uint64_t pa = 0, page_end = (pc | 4095) + 1;
+    const uint8_t *src = NULL;
+    unsigned cause = fetch_bytes(h, pc, 2, &pa, &src);
+    b->pa = pa;
     uint64_t addr = pc;
+    const uint8_t *p = src;
     while (b->n < max) {
         struct rv_insn *in = &b->insns[b->n];
-        uint64_t avail = (r && r->host) ? r->base + r->size - addr : 0;
-        uint16_t lo = 0;
-        uint32_t bits;
-        if (avail >= 2)
-            memcpy(&lo, r->host + (addr - r->base), 2);
-        bool need4 = (lo & 3) == 3;
-        if (avail < 2 || (need4 && avail < 4)) {
+        if (cause) {
             if (b->n)
                 break; /* the next block starts with the fault */
-            memset(in, 0, sizeof(*in));
-            in->op = RV_OP_FETCH_FAULT;
-            in->id = RV_ID_ILLEGAL;
-            in->imm = avail < 2 ? 0 : 2;
-            in->len = 2;
-            in->rd = 32;
+            fault_insn(in, cause, 0);
         } else {
-            bits = lo;
-            if (need4) {
+            uint16_t lo;
+            memcpy(&lo, p, 2);
+            uint32_t bits = lo;
+            if ((lo & 3) == 3) {
                 uint16_t hi;
-                memcpy(&hi, r->host + (addr - r->base) + 2, 2);
+                if (addr + 2 < page_end) {
+                    memcpy(&hi, p + 2, 2);
+                } else {
+                    /* The upper half is on the next page: it gets a block of its own. */
+                    uint64_t pa2;
+                    const uint8_t *src2;
+                    if (b->n)
+                        break;
+                    unsigned c2 = fetch_bytes(h, addr + 2, 2, &pa2, &src2);
+                    if (c2) {
+                        fault_insn(in, c2, 2);
+                        in->pc = addr;
+                        b->n = 1;
+                        addr += 2;
+                        break;
+                    }
+                    memcpy(&hi, src2, 2);
+                    bus_mark_code(h->bus, pa2, 2);
+                    max = 1;
+                }
                 bits |= (uint32_t)hi << 16;
             }
             rv_decode(bits, h->exts, h->xlen, in);
         }
         in->pc = addr;
         addr += in->len;
+        p += in->len;
         b->n++;
-        if (rv_ends_block(in))
+        if (rv_ends_block(in) || addr >= page_end)
             break;
-        if (addr - pc >= 4096 - 4)
-            break; /* keep blocks short enough to stay inside one code map stretch */
     }
     b->bytes = (uint32_t)(addr - pc);
     for (unsigned k = 0; k < b->n; k++)
@@ -310,8 +508,10 @@ static void build_block(struct rv_hart *h, uint64_t pc, unsigned max, struct rv_
         t->op = RV_OP_BLOCK_END;
         t->pc = addr;
     }
-    if (r && r->host && b->bytes)
-        bus_mark_code(h->bus, pc, b->bytes);
+    if (!cause && b->bytes) {
+        uint64_t n = b->bytes < page_end - pc ? b->bytes : page_end - pc;
+        bus_mark_code(h->bus, pa, n);
+    }
 }
 
 #define BLOCK_BYTES(n) (sizeof(struct rv_block) + ((n) + 1) * sizeof(struct rv_insn))
@@ -320,8 +520,13 @@ struct rv_block *rv_block_lookup(struct rv_hart *h, uint64_t pc)
 {
     unsigned slot = hash_pc(pc);
     struct rv_block *b;
+    uint64_t pa;
+    /* A block is valid for the virtual pc, the physical address it translates to now and the
+     * privilege mode (whose fetch permissions it was checked against). */
+    if (rv_translate(h, pc, 2, ACC_FETCH, h->priv, &pa, NULL, NULL))
+        pa = ~0ULL; /* faults are blocks too (built below, raising the fault) */
     for (b = h->htab[slot]; b; b = b->hnext)
-        if (b->pc == pc)
+        if (b->pc == pc && b->priv == h->priv && (b->pa == pa || pa == ~0ULL))
             goto found;
     if (h->arena_used + BLOCK_BYTES(RV_MAX_BLOCK) > RV_ARENA_SIZE) {
         rv_flush_now(h);
@@ -333,7 +538,7 @@ struct rv_block *rv_block_lookup(struct rv_hart *h, uint64_t pc)
     b->hnext = h->htab[slot];
     h->htab[slot] = b;
 found:
-    h->jcache[(pc >> 1) & ((1u << RV_JC_BITS) - 1)] = b;
+    h->jc[(pc >> 1) & ((1u << RV_JC_BITS) - 1)] = b;
     return b;
 }
 
@@ -341,6 +546,8 @@ found:
 
 static enum rv_stop exec(struct rv_hart *h, struct rv_block *step)
 {
+    if (h->xlen == 64)
+        return h->stats ? rv_exec64_stats(h, step) : rv_exec64(h, step);
     return h->stats ? rv_exec32_stats(h, step) : rv_exec32(h, step);
 }
 
@@ -411,7 +618,7 @@ void rv_fetch_fault_log(struct rv_hart *h, uint64_t addr)
 
 bool rv_wfi_sleeps(struct rv_hart *h)
 {
-    if (h->mip & h->mie)
+    if ((h->mip | h->mip_hw) & h->mie)
         return false;
     h->wfi = true;
     return true;
@@ -419,12 +626,32 @@ bool rv_wfi_sleeps(struct rv_hart *h)
 
 /* ---- slow paths ---- */
 
-static void set_window(struct rv_memwin *w, const struct bus_region *r)
+/* Open a data window: the virtual stretch [span_lo, span_lo + span) maps linearly to
+ * physical addresses (pa - va apart) and passed every check; the window is its intersection
+ * with the RAM/ROM region r. span == ~0 means the whole address space (no translation and no
+ * PMP in the way). */
+static void set_window(struct rv_hart *h, struct rv_memwin *w, const struct bus_region *r,
+                       uint64_t va, uint64_t pa, uint64_t span_lo, uint64_t span)
 {
-    w->base = r->base;
-    w->size = r->size;
-    w->host = r->host;
-    w->codemap = r->codemap;
+    uint64_t delta = pa - va; /* physical = virtual + delta */
+    uint64_t lo = r->base - delta, hi = lo + r->size;
+    if (span != ~0ULL) {
+        if (span == 0) {
+            w->size = 0;
+            return;
+        }
+        if (span_lo > lo)
+            lo = span_lo;
+        if (span_lo + span < hi)
+            hi = span_lo + span;
+    }
+    if (h->xlen == 32 && hi - 1 > 0xffffffffULL)
+        hi = 0x100000000ULL;
+    uint64_t poff = lo + delta - r->base;
+    w->base = lo;
+    w->size = hi - lo;
+    w->host = r->host + poff;
+    w->codemap = r->codemap + (poff >> BUS_CODE_SHIFT);
 }
 
 /* Simulated time of the instruction being executed, for devices. */
@@ -444,19 +671,25 @@ static bool fault(struct rv_hart *h, const struct rv_insn *in, unsigned cause, u
     return false;
 }
 
-static bool misaligned(struct rv_hart *h, unsigned cause, uint64_t addr)
+static bool raise_at(struct rv_hart *h, unsigned cause, uint64_t addr)
 {
     h->trap_cause = cause;
     h->trap_tval = addr;
     return false;
 }
 
+static uint64_t vaddr(const struct rv_hart *h, uint64_t a)
+{
+    return h->xlen == 32 ? a & 0xffffffffULL : a;
+}
+
 bool rv_load_slow(struct rv_hart *h, const struct rv_insn *in, uint64_t addr, unsigned size,
                   uint64_t *val)
 {
+    addr = vaddr(h, addr);
     if (addr & (size - 1)) {
         if (h->misaligned_trap)
-            return misaligned(h, CAUSE_MISALIGNED_LOAD, addr);
+            return raise_at(h, CAUSE_MISALIGNED_LOAD, addr);
         uint64_t v = 0;
         for (unsigned k = 0; k < size; k++) {
             uint64_t byte;
@@ -467,109 +700,170 @@ bool rv_load_slow(struct rv_hart *h, const struct rv_insn *in, uint64_t addr, un
         *val = v;
         return true;
     }
-    const struct bus_region *r = bus_find(h->bus, addr);
-    if (r && r->host) {
-        set_window(&h->lw, r);
+    uint64_t pa, span_lo, span;
+    unsigned cause = rv_translate(h, addr, size, ACC_LOAD, rv_data_priv(h), &pa, &span_lo, &span);
+    if (cause)
+        return raise_at(h, cause, addr);
+    const struct bus_region *r = bus_find(h->bus, pa);
+    if (r && r->host && pa + size <= r->base + r->size) {
+        set_window(h, &h->lw, r, addr, pa, span_lo, span);
         uint64_t v = 0;
-        memcpy(&v, r->host + (addr - r->base), size);
+        memcpy(&v, r->host + (pa - r->base), size);
         *val = v;
         return true;
     }
     sync_time(h, in);
-    enum bus_status st = bus_read(h->bus, addr, size, val);
+    enum bus_status st = bus_read(h->bus, pa, size, val);
     if (st)
         return fault(h, in, CAUSE_LOAD_ACCESS, addr, size, false, st);
     return true;
 }
 
+/* A store to the reserved address breaks an LR reservation. While one is held the store
+ * window stays closed, so every store comes here and is checked. */
+static void store_hits_reservation(struct rv_hart *h, uint64_t addr, unsigned size)
+{
+    if (h->resv_valid && addr < (h->resv_addr | 7) + 1 && addr + size > (h->resv_addr & ~7ULL))
+        h->resv_valid = false;
+}
+
 bool rv_store_slow(struct rv_hart *h, const struct rv_insn *in, uint64_t addr, unsigned size,
                    uint64_t val)
 {
+    addr = vaddr(h, addr);
     if (addr & (size - 1)) {
         if (h->misaligned_trap)
-            return misaligned(h, CAUSE_MISALIGNED_STORE, addr);
+            return raise_at(h, CAUSE_MISALIGNED_STORE, addr);
+        /* Check every byte can be written before writing any. */
+        for (unsigned k = 0; k < size; k++) {
+            uint64_t pa;
+            unsigned cause = rv_translate(h, addr + k, 1, ACC_STORE, rv_data_priv(h), &pa, NULL,
+                                          NULL);
+            if (cause)
+                return raise_at(h, cause, addr + k);
+        }
         for (unsigned k = 0; k < size; k++)
             if (!rv_store_slow(h, in, addr + k, 1, (val >> (8 * k)) & 0xff))
                 return false;
         return true;
     }
-    const struct bus_region *r = bus_find(h->bus, addr);
-    if (r && r->host && r->writable)
-        set_window(&h->sw, r);
+    uint64_t pa, span_lo, span;
+    unsigned cause = rv_translate(h, addr, size, ACC_STORE, rv_data_priv(h), &pa, &span_lo, &span);
+    if (cause)
+        return raise_at(h, cause, addr);
+    store_hits_reservation(h, addr, size);
+    const struct bus_region *r = bus_find(h->bus, pa);
+    if (r && r->host && r->writable && !h->resv_valid)
+        set_window(h, &h->sw, r, addr, pa, span_lo, span);
     else
         sync_time(h, in);
-    enum bus_status st = bus_write(h->bus, addr, size, val);
+    enum bus_status st = bus_write(h->bus, pa, size, val);
     if (st)
         return fault(h, in, CAUSE_STORE_ACCESS, addr, size, true, st);
     return true;
 }
 
-/* Aligned word accesses for LR/SC and AMOs: through the cached RAM windows when they cover
- * the address (as ordinary loads and stores do), else the slow paths. */
-static bool amo_load(struct rv_hart *h, const struct rv_insn *in, uint64_t addr, uint64_t *val)
+bool rv_mem_load(struct rv_hart *h, const struct rv_insn *in, uint64_t addr, unsigned size,
+                 uint64_t *val)
+{
+    return rv_load_slow(h, in, addr, size, val);
+}
+
+bool rv_mem_store(struct rv_hart *h, const struct rv_insn *in, uint64_t addr, unsigned size,
+                  uint64_t val)
+{
+    return rv_store_slow(h, in, addr, size, val);
+}
+
+/* LR/SC and AMOs: aligned, through the cached windows when they cover the address (as
+ * ordinary loads and stores do), else the slow paths. An AMO needs write permission for its
+ * read too, so its faults are store/AMO faults. */
+static bool amo_load(struct rv_hart *h, const struct rv_insn *in, uint64_t addr, unsigned size,
+                     uint64_t *val)
 {
     uint64_t off = addr - h->lw.base;
     if (off < h->lw.size) {
-        uint32_t w;
-        memcpy(&w, h->lw.host + off, 4);
-        *val = w;
+        uint64_t v = 0;
+        memcpy(&v, h->lw.host + off, size);
+        *val = v;
         return true;
     }
-    return rv_load_slow(h, in, addr, 4, val);
+    return rv_load_slow(h, in, addr, size, val);
 }
 
-static bool amo_store(struct rv_hart *h, const struct rv_insn *in, uint64_t addr, uint32_t val)
+static bool amo_store(struct rv_hart *h, const struct rv_insn *in, uint64_t addr, unsigned size,
+                      uint64_t val)
 {
     uint64_t off = addr - h->sw.base;
     if (off < h->sw.size && !h->sw.codemap[off >> BUS_CODE_SHIFT]) {
-        memcpy(h->sw.host + off, &val, 4);
+        memcpy(h->sw.host + off, &val, size);
         return true;
     }
-    return rv_store_slow(h, in, addr, 4, val);
+    return rv_store_slow(h, in, addr, size, val);
+}
+
+static uint64_t amo_op(unsigned op, uint64_t o, uint64_t src, unsigned size)
+{
+    int64_t so = size == 4 ? (int32_t)o : (int64_t)o, ss = size == 4 ? (int32_t)src : (int64_t)src;
+    uint64_t uo = size == 4 ? (uint32_t)o : o, us = size == 4 ? (uint32_t)src : src;
+    switch (op) {
+    case RV_OP_amoswap_w: case RV_OP_amoswap_d: return src;
+    case RV_OP_amoadd_w: case RV_OP_amoadd_d: return o + src;
+    case RV_OP_amoxor_w: case RV_OP_amoxor_d: return o ^ src;
+    case RV_OP_amoand_w: case RV_OP_amoand_d: return o & src;
+    case RV_OP_amoor_w: case RV_OP_amoor_d: return o | src;
+    case RV_OP_amomin_w: case RV_OP_amomin_d: return so < ss ? o : src;
+    case RV_OP_amomax_w: case RV_OP_amomax_d: return so > ss ? o : src;
+    case RV_OP_amominu_w: case RV_OP_amominu_d: return uo < us ? o : src;
+    default: return uo > us ? o : src; /* amomaxu */
+    }
 }
 
 bool rv_amo(struct rv_hart *h, const struct rv_insn *in)
 {
-    uint64_t addr = h->x.w[in->rs1];
-    uint32_t src = h->x.w[in->rs2];
+    uint64_t addr = vaddr(h, rv_get_x(h, in->rs1));
+    uint64_t src = rv_get_x(h, in->rs2);
+    unsigned size = (in->bits >> 12 & 7) == 3 ? 8 : 4;
+    bool lr = in->op == RV_OP_lr_w || in->op == RV_OP_lr_d;
+    bool sc = in->op == RV_OP_sc_w || in->op == RV_OP_sc_d;
     uint64_t old = 0;
-    if (addr & 3)
-        return misaligned(h, in->op == RV_OP_lr_w ? CAUSE_MISALIGNED_LOAD
-                                                  : CAUSE_MISALIGNED_STORE, addr);
-    if (in->op == RV_OP_sc_w) {
+    if (addr & (size - 1))
+        return raise_at(h, lr ? CAUSE_MISALIGNED_LOAD : CAUSE_MISALIGNED_STORE, addr);
+    if (sc) {
         bool ok = h->resv_valid && h->resv_addr == addr;
         h->resv_valid = false;
-        if (ok && !amo_store(h, in, addr, src))
+        if (ok && !amo_store(h, in, addr, size, src))
             return false;
-        h->x.w[in->rd] = ok ? 0 : 1;
+        rv_set_x(h, in->rd, ok ? 0 : 1);
         return true;
     }
-    if (!amo_load(h, in, addr, &old)) {
-        if (in->op != RV_OP_lr_w && h->trap_cause == CAUSE_LOAD_ACCESS)
-            h->trap_cause = CAUSE_STORE_ACCESS; /* AMOs report store/AMO faults */
+    if (!lr) {
+        /* Check write permission before reading, so a read-only page or region faults
+         * without the read's side effects. */
+        uint64_t pa;
+        unsigned cause = rv_translate(h, addr, size, ACC_STORE, rv_data_priv(h), &pa, NULL, NULL);
+        if (cause)
+            return raise_at(h, cause, addr);
+    }
+    if (!amo_load(h, in, addr, size, &old)) {
+        if (!lr && h->trap_cause == CAUSE_LOAD_ACCESS)
+            h->trap_cause = CAUSE_STORE_ACCESS;
+        else if (!lr && h->trap_cause == CAUSE_LOAD_PAGE_FAULT)
+            h->trap_cause = CAUSE_STORE_PAGE_FAULT;
         return false;
     }
-    uint32_t o = (uint32_t)old, nv;
-    switch (in->op) {
-    case RV_OP_lr_w:
+    if (size == 4)
+        old = (uint64_t)(int64_t)(int32_t)old; /* .w results are sign-extended */
+    if (lr) {
         h->resv_valid = true;
         h->resv_addr = addr;
-        h->x.w[in->rd] = o;
+        h->sw.size = 0; /* stores check the reservation while it is held */
+        rv_set_x(h, in->rd, old);
         return true;
-    case RV_OP_amoswap_w: nv = src; break;
-    case RV_OP_amoadd_w: nv = o + src; break;
-    case RV_OP_amoxor_w: nv = o ^ src; break;
-    case RV_OP_amoand_w: nv = o & src; break;
-    case RV_OP_amoor_w: nv = o | src; break;
-    case RV_OP_amomin_w: nv = (int32_t)o < (int32_t)src ? o : src; break;
-    case RV_OP_amomax_w: nv = (int32_t)o > (int32_t)src ? o : src; break;
-    case RV_OP_amominu_w: nv = o < src ? o : src; break;
-    case RV_OP_amomaxu_w: nv = o > src ? o : src; break;
-    default: return misaligned(h, CAUSE_ILLEGAL_INSN, in->bits);
     }
-    if (!amo_store(h, in, addr, nv))
+    if (!amo_store(h, in, addr, size, amo_op(in->op, old, src, size)))
         return false;
-    h->x.w[in->rd] = o;
+    rv_set_x(h, in->rd, old);
     return true;
 }
 

@@ -105,6 +105,8 @@ struct rv_insn {
     uint8_t len;
 };
 
+/* True if table entry id exists on a hart with these extensions and XLEN. */
+bool rv_insn_available(unsigned id, unsigned exts, unsigned xlen);
 /* Decode bits (a 16-bit encoding in the low half when (bits & 3) != 3) for a hart with the
  * given extensions. Unknown or reserved encodings decode to RV_OP_ILLEGAL. */
 void rv_decode(uint32_t bits, unsigned exts, unsigned xlen, struct rv_insn *out);
@@ -117,6 +119,7 @@ const char *rv_disasm(const struct rv_insn *in, char *buf, size_t len);
 /* Assembly name of a table entry: "addi", "c.addi", "fence.i", "lr.w". */
 const char *rv_insn_name(unsigned id);
 extern const char *const rv_reg_names[32];
+extern const char *const rv_freg_names[32];
 extern const char *const rv_class_names[RV_CLASS_COUNT];
 const char *rv_csr_name(unsigned csr);
 

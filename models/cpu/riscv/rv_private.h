@@ -77,8 +77,22 @@ enum rv_cause {
 #define RV_HT_BITS 14            /* block hash table buckets */
 #define RV_ARENA_SIZE (8u << 20) /* bytes of decoded blocks before a full flush */
 
+#define RV_TLB_BITS 8 /* data/fetch translation cache entries: 1 << bits */
+
+/* One cached translation of a 4 KiB virtual page (a superpage fills one entry per 4 KiB page
+ * used, remembering its size for the data windows). */
+struct rv_tlbe {
+    uint64_t vpage;   /* virtual address of the 4 KiB page, or 1 (never a page address): empty */
+    uint64_t ppage;   /* physical address of the 4 KiB page */
+    uint64_t pte_addr; /* where the leaf PTE lives (for setting D later) */
+    uint64_t span;    /* size of the page the PTE maps (4 KiB, 2/4 MiB, 1 GiB, ...) */
+    uint8_t pte;      /* the leaf PTE's low 8 bits (V R W X U G A D) */
+};
+
 struct rv_block {
     uint64_t pc;
+    uint64_t pa;     /* physical address of pc */
+    unsigned priv;   /* privilege mode the block was built for (fetch permissions differ) */
     uint64_t execs; /* entries, counted only by the statistics loop */
     struct rv_block *hnext;
     struct rv_block *chain[2]; /* successors of a direct branch/jump: taken, fall-through */
@@ -121,7 +135,26 @@ struct rv_hart {
 
     /* CSRs */
     uint64_t mstatus, mie, mip, mtvec, mscratch, mepc, mcause, mtval;
+    uint64_t mip_hw; /* interrupt lines from devices (MSIP, MTIP, MEIP, SEIP); mip holds the
+                        software-written bits; a read sees both */
     uint64_t mcounteren, mcountinhibit;
+    uint64_t medeleg, mideleg;
+    uint64_t stvec, sscratch, sepc, scause, stval, satp, scounteren;
+    uint64_t mvendorid, marchid, mimpid;
+    bool has_s, has_u;   /* privilege modes besides M */
+    unsigned vm_mode;    /* the satp MODE this hart implements: 0 (bare), 1 (Sv32), 8, 9 */
+    bool pte_ad_hw;      /* the walker sets A/D (else: page fault when they are clear) */
+
+    /* PMP */
+    unsigned pmp_n;      /* implemented entries */
+    unsigned pmp_g;      /* granularity G: the grain is 2^(G+2) bytes */
+    uint8_t pmpcfg[64];
+    uint64_t pmpaddr[64];
+    bool pmp_on;         /* some entry is not OFF */
+    bool pmp_locked;     /* some entry is locked (M-mode is checked too) */
+
+    /* address translation */
+    struct rv_tlbe tlb[1u << RV_TLB_BITS];
     int64_t cycle_off, instret_off; /* mcycle/minstret = counter + offset (they are writable) */
     uint64_t cycle_frozen, instret_frozen; /* values held while mcountinhibit stops them */
 
@@ -132,7 +165,8 @@ struct rv_hart {
     struct bus *bus;
     struct sim_env *env;
 
-    struct rv_block *jcache[1u << RV_JC_BITS];
+    struct rv_block *jcache[3][1u << RV_JC_BITS]; /* per privilege mode: U, S, M */
+    struct rv_block **jc; /* the current mode's */
     struct rv_block **htab;
     uint8_t *arena;
     size_t arena_used;
@@ -149,7 +183,39 @@ struct rv_hart {
 };
 
 /* rv_csr.c */
+void rv_set_priv(struct rv_hart *h, unsigned priv);
 void rv_update_irq(struct rv_hart *h);
+bool rv_sret(struct rv_hart *h);
+/* Effective privilege of loads and stores (MPRV). */
+static inline unsigned rv_data_priv(const struct rv_hart *h)
+{
+    return (h->priv == PRV_M && (h->mstatus & MSTATUS_MPRV)) ? (unsigned)((h->mstatus >> 11) & 3)
+                                                             : h->priv;
+}
+
+/* rv_mmu.c: translation, PMP, the data windows */
+enum rv_access { ACC_FETCH, ACC_LOAD, ACC_STORE };
+/* Forget every cached translation and data window (satp, sfence.vma, PMP, mode changes). */
+void rv_tlb_flush(struct rv_hart *h);
+/* Drop the data windows only (privilege or mstatus changes). */
+static inline void rv_windows_drop(struct rv_hart *h)
+{
+    h->lw.size = 0;
+    h->sw.size = 0;
+}
+/* Translate a virtual address for an access in privilege `priv`, checking page permissions
+ * and PMP for `size` bytes. On success *pa is the physical address and, if span is not NULL,
+ * [*span_lo, *span_lo + *span) is the largest naturally aligned stretch of virtual addresses around addr
+ * that maps linearly and passes the same checks (size 0: none; ~0: everything). Returns 0 or
+ * the exception cause. */
+unsigned rv_translate(struct rv_hart *h, uint64_t va, unsigned size, enum rv_access acc,
+                      unsigned priv, uint64_t *pa, uint64_t *span_lo, uint64_t *span);
+/* PMP check of [pa, pa+size) for privilege priv; true if allowed. */
+bool rv_pmp_check(const struct rv_hart *h, uint64_t pa, uint64_t size, enum rv_access acc,
+                  unsigned priv);
+/* After a pmpcfg/pmpaddr write. */
+void rv_pmp_changed(struct rv_hart *h);
+uint64_t rv_pmpaddr_read(const struct rv_hart *h, unsigned i);
 void rv_take_trap(struct rv_hart *h, uint64_t cause, uint64_t tval, bool interrupt);
 bool rv_take_interrupt(struct rv_hart *h); /* takes the highest pending one, if any */
 bool rv_mret(struct rv_hart *h);
@@ -178,6 +244,8 @@ bool rv_amo(struct rv_hart *h, const struct rv_insn *in);
  * built by rv_hart_step) and returns. */
 enum rv_stop rv_exec32(struct rv_hart *h, struct rv_block *step);
 enum rv_stop rv_exec32_stats(struct rv_hart *h, struct rv_block *step);
+enum rv_stop rv_exec64(struct rv_hart *h, struct rv_block *step);
+enum rv_stop rv_exec64_stats(struct rv_hart *h, struct rv_block *step);
 /* Statistics loop: n instructions from `from` on were counted at block entry but not retired. */
 void rv_stats_unretired(struct rv_hart *h, const struct rv_insn *from, unsigned n);
 
