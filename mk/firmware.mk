@@ -41,12 +41,17 @@ FW_BENCH_SRCS := $(wildcard tests/bench/*.c)
 FW_BENCH_OBJS := $(patsubst %,$(FW_OBJ)/%.o,$(FW_BENCH_SRCS))
 FW_BENCH_STAMP := $(BUILD)/fw/bench/scale-$(SCALE).stamp
 
-FW_ALL_OBJS := $(FW_RT_OBJS) $(FW_HELLO_OBJS) $(FW_BENCH_OBJS) \
+# The same benchmark run in S-mode with Sv32 paging on (tests/bench/smode/).
+FW_BENCH_SMODE_ELF := $(BUILD)/fw/bench/bench-smode.elf
+FW_BENCH_SMODE_OBJS := $(FW_OBJ)/tests/bench/smode/smode.c.o
+
+FW_ALL_OBJS := $(FW_RT_OBJS) $(FW_HELLO_OBJS) $(FW_BENCH_OBJS) $(FW_BENCH_SMODE_OBJS) \
     $(patsubst %,$(FW_OBJ)/%.o,$(FW_TEST_SRCS))
 
 .PHONY: firmware test-firmware bench firmware-clean
 
-firmware: $(FW_TEST_ELFS) $(FW_HELLO_ELF) $(FW_BENCH_ELF) $(BUILD)/fw/tests/rvc.checked
+firmware: $(FW_TEST_ELFS) $(FW_HELLO_ELF) $(FW_BENCH_ELF) $(FW_BENCH_SMODE_ELF) \
+    $(BUILD)/fw/tests/rvc.checked
 
 $(FW_OBJ)/%.c.o: %.c
 	@mkdir -p $(@D)
@@ -86,11 +91,18 @@ $(FW_BENCH_ELF): $(FW_RT_OBJS) $(FW_BENCH_OBJS) $(FW_LDSCRIPT)
 	@mkdir -p $(@D)
 	$(FW_CC) $(FW_LDFLAGS) -o $@ $(filter %.o,$^)
 
+$(FW_BENCH_SMODE_ELF): $(FW_RT_OBJS) $(FW_BENCH_OBJS) $(FW_BENCH_SMODE_OBJS) $(FW_LDSCRIPT)
+	@mkdir -p $(@D)
+	$(FW_CC) $(FW_LDFLAGS) -o $@ $(filter %.o,$^)
+
 test-firmware: $(BUILD)/socsim firmware
 	tests/firmware/run.sh $(BUILD)/socsim $(BUILD)/fw/tests
 
 bench: $(BUILD)/socsim firmware
 	scripts/bench.sh $(BUILD)/socsim $(FW_BENCH_ELF)
+	@echo
+	@echo "The same kernels in S-mode with Sv32 paging on:"
+	BENCH_LABEL=s-mode scripts/bench.sh $(BUILD)/socsim $(FW_BENCH_SMODE_ELF)
 
 firmware-clean:
 	rm -rf $(BUILD)/fw $(FW_HELLO_ELF)

@@ -20,13 +20,14 @@ void bench_fail(const char *kernel, const char *what)
     failures++;
 }
 
+/* The unprivileged view, so the same code runs in M-mode and in S-mode. */
 static uint64_t instret64(void)
 {
     uint32_t hi, lo;
     do {
-        hi = csr_read(minstreth);
-        lo = csr_read(minstret);
-    } while (hi != csr_read(minstreth));
+        hi = csr_read(instreth);
+        lo = csr_read(instret);
+    } while (hi != csr_read(instreth));
     return ((uint64_t)hi << 32) | lo;
 }
 

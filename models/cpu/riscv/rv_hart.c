@@ -113,11 +113,12 @@ static void irq_input(void *opaque, unsigned n, bool level)
 static void code_written(void *opaque, uint64_t addr, uint64_t len)
 {
     struct rv_hart *h = opaque;
-    (void)addr;
-    (void)len;
     h->flush_pending = true;
     h->kick = true;
-    bus_clear_code(h->bus);
+    if (h->next_code_hook) /* the other harts on this bus */
+        h->next_code_hook(h->next_code_opaque, addr, len);
+    else
+        bus_clear_code(h->bus);
 }
 
 static int parse_u64(const char *what, const char *text, uint64_t *out, char *err,
@@ -242,10 +243,11 @@ struct rv_hart *rv_hart_create(const struct dev_config *cfg, struct sim_env *env
     h->arena = malloc(RV_ARENA_SIZE);
     if (!h->htab || !h->arena)
         abort();
-    if (!bus->code_written) {
-        bus->code_written = code_written;
-        bus->code_opaque = h;
-    }
+    /* Every hart on the bus must drop its blocks when code is written: chain the hooks. */
+    h->next_code_hook = bus->code_written;
+    h->next_code_opaque = bus->code_opaque;
+    bus->code_written = code_written;
+    bus->code_opaque = h;
     rv_hart_reset(h, cfg_u64(cfg, "reset_pc"));
     return h;
 }
@@ -254,6 +256,10 @@ void rv_hart_destroy(struct rv_hart *h)
 {
     if (!h)
         return;
+    if (h->bus->code_opaque == h) { /* unhook (harts go in reverse order of creation) */
+        h->bus->code_written = h->next_code_hook;
+        h->bus->code_opaque = h->next_code_opaque;
+    }
     free(h->htab);
     free(h->arena);
     dev_fini(&h->dev);

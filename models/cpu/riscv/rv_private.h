@@ -163,6 +163,8 @@ struct rv_hart {
 
     struct rv_memwin lw, sw; /* last region used for loads (RAM/ROM) and stores (RAM) */
     struct bus *bus;
+    void (*next_code_hook)(void *opaque, uint64_t addr, uint64_t len); /* hart created before */
+    void *next_code_opaque;
     struct sim_env *env;
 
     struct rv_block *jcache[3][1u << RV_JC_BITS]; /* per privilege mode: U, S, M */
