@@ -636,28 +636,26 @@ bool rv_wfi_sleeps(struct rv_hart *h)
  * physical addresses (pa - va apart) and passed every check; the window is its intersection
  * with the RAM/ROM region r. span == ~0 means the whole address space (no translation and no
  * PMP in the way). */
-static void set_window(struct rv_hart *h, struct rv_memwin *w, const struct bus_region *r,
-                       uint64_t va, uint64_t pa, uint64_t span_lo, uint64_t span)
+static void set_window(struct rv_memwin *w, const struct bus_region *r, uint64_t va, uint64_t pa,
+                       uint64_t span_lo, uint64_t span)
 {
-    uint64_t delta = pa - va; /* physical = virtual + delta */
-    uint64_t lo = r->base - delta, hi = lo + r->size;
+    uint64_t delta = pa - va; /* physical = virtual + delta (mod 2^64) */
+    uint64_t plo = r->base, phi = r->base + r->size;
     if (span != ~0ULL) {
         if (span == 0) {
             w->size = 0;
             return;
         }
-        if (span_lo > lo)
-            lo = span_lo;
-        if (span_lo + span < hi)
-            hi = span_lo + span;
+        uint64_t slo = span_lo + delta; /* the span in physical addresses */
+        if (slo > plo)
+            plo = slo;
+        if (slo + span < phi)
+            phi = slo + span;
     }
-    if (h->xlen == 32 && hi - 1 > 0xffffffffULL)
-        hi = 0x100000000ULL;
-    uint64_t poff = lo + delta - r->base;
-    w->base = lo;
-    w->size = hi - lo;
-    w->host = r->host + poff;
-    w->codemap = r->codemap + (poff >> BUS_CODE_SHIFT);
+    w->base = plo - delta;
+    w->size = phi - plo;
+    w->host = r->host + (plo - r->base);
+    w->codemap = r->codemap + ((plo - r->base) >> BUS_CODE_SHIFT);
 }
 
 /* Simulated time of the instruction being executed, for devices. */
@@ -712,7 +710,7 @@ bool rv_load_slow(struct rv_hart *h, const struct rv_insn *in, uint64_t addr, un
         return raise_at(h, cause, addr);
     const struct bus_region *r = bus_find(h->bus, pa);
     if (r && r->host && pa + size <= r->base + r->size) {
-        set_window(h, &h->lw, r, addr, pa, span_lo, span);
+        set_window(&h->lw, r, addr, pa, span_lo, span);
         uint64_t v = 0;
         memcpy(&v, r->host + (pa - r->base), size);
         *val = v;
@@ -760,7 +758,7 @@ bool rv_store_slow(struct rv_hart *h, const struct rv_insn *in, uint64_t addr, u
     store_hits_reservation(h, addr, size);
     const struct bus_region *r = bus_find(h->bus, pa);
     if (r && r->host && r->writable && !h->resv_valid)
-        set_window(h, &h->sw, r, addr, pa, span_lo, span);
+        set_window(&h->sw, r, addr, pa, span_lo, span);
     else
         sync_time(h, in);
     enum bus_status st = bus_write(h->bus, pa, size, val);
