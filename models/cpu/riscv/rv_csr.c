@@ -341,7 +341,8 @@ static void satp_write(struct rv_hart *h, uint64_t val)
         mode = (unsigned)(val >> 60);
         v = val & (0xfULL << 60 | 0xfffffffffffULL);
     }
-    if (mode != 0 && mode != h->vm_mode)
+    /* Sv48 implies Sv39 (privileged spec 1.12, 4.5). */
+    if (mode != 0 && mode != h->vm_mode && !(mode == 8 && h->vm_mode == 9))
         return;
     h->satp = v;
     rv_tlb_flush(h);
