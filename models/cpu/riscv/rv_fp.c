@@ -13,6 +13,8 @@
  *
  * Values travel as raw bits: a single in the low 32 bits of a uint64_t, a double in all 64. The
  * format descriptor (F32 or F64) says where the fields are. */
+#include <math.h>
+
 #include "rv_private.h"
 
 typedef unsigned __int128 u128;
@@ -285,10 +287,13 @@ static uint64_t fp_mul(const struct fpfmt *f, uint64_t a, uint64_t b, unsigned r
     if (is_zero(f, a) || is_zero(f, b))
         return zero_bits(f, s);
     uint64_t ma, mb;
-    int x = unpack(f, a, &ma) + unpack(f, b, &mb) - 2 * (int)f->mbits;
+    int x = unpack(f, a, &ma) + unpack(f, b, &mb);
     if (f->mbits < 32) /* the product of two 24-bit significands fits 64 bits */
-        return norm_round64(f, s, x, ma * mb, rm, fl);
-    return norm_round128(f, s, x, (u128)ma * mb, rm, fl);
+        return norm_round64(f, s, x - 2 * (int)f->mbits, ma * mb, rm, fl);
+    /* With both leading ones at bit 63 the product's is at bit 126 or 127: its upper half
+     * with a sticky bit for the lower is all round_pack needs. */
+    u128 p = (u128)(ma << (63 - f->mbits)) * (mb << (63 - f->mbits));
+    return norm_round64(f, s, x - 62, (uint64_t)(p >> 64) | ((uint64_t)p != 0), rm, fl);
 }
 
 static uint64_t fp_div(const struct fpfmt *f, uint64_t a, uint64_t b, unsigned rm, unsigned *fl)
@@ -322,22 +327,20 @@ static uint64_t fp_div(const struct fpfmt *f, uint64_t a, uint64_t b, unsigned r
     return norm_round64(f, s, x - 62, (uint64_t)(n / mb) | (n % mb != 0), rm, fl);
 }
 
-/* floor(sqrt(n)) for n < 2^128, one result bit per step; *exact: no remainder. */
+/* floor(sqrt(n)) for 2^125 <= n < 2^127; *exact: no remainder. The host's sqrt gives an
+ * estimate with about 50 correct bits and one Newton step roughly doubles that; the integer
+ * corrections then make the result exact whatever the estimate was, so correctness does not
+ * depend on the host FPU (only the number of correction steps does). */
 static uint64_t isqrt128(u128 n, bool *exact)
 {
-    u128 rem = 0, root = 0;
-    for (int i = 0; i < 64; i++) {
-        rem = rem << 2 | n >> 126;
-        n <<= 2;
-        root <<= 1;
-        u128 t = root << 1 | 1;
-        if (rem >= t) {
-            rem -= t;
-            root |= 1;
-        }
-    }
-    *exact = rem == 0;
-    return (uint64_t)root;
+    uint64_t r = (uint64_t)sqrt((double)n);
+    r = (uint64_t)(((u128)r + n / r) >> 1);
+    while ((u128)r * r > n)
+        r--;
+    while ((u128)(r + 1) * (r + 1) <= n)
+        r++;
+    *exact = (u128)r * r == n;
+    return r;
 }
 
 static uint64_t fp_sqrt(const struct fpfmt *f, uint64_t a, unsigned rm, unsigned *fl)
@@ -619,72 +622,77 @@ bool rv_fp_exec(struct rv_hart *h, const struct rv_insn *in)
         if (rm > RM_RMM)
             return false;
     }
-    /* fmt (bits 26:25) is 0 for single, 1 for double; fcvt.s.d and fcvt.d.s name the
-     * destination format there. */
-    const struct fpfmt *f = (bits >> 25) & 1 ? &F64 : &F32;
-    const uint64_t sgn = sign_bit(f);
 #define A get_f(h, f, rs1)
 #define B get_f(h, f, rs2)
 #define C get_f(h, f, rs3)
 #define XS rv_get_x(h, rs1)
+#define SGN sign_bit(f)
+/* One case per format, each with f a constant, so the helpers are specialized per format. */
+#define BOTH(name, ...)                                                                       \
+    case RV_OP_##name##_s: {                                                                  \
+        const struct fpfmt *const f = &F32;                                                   \
+        __VA_ARGS__;                                                                          \
+        break;                                                                                \
+    }                                                                                         \
+    case RV_OP_##name##_d: {                                                                  \
+        const struct fpfmt *const f = &F64;                                                   \
+        __VA_ARGS__;                                                                          \
+        break;                                                                                \
+    }
 
     switch (in->op) {
-    case RV_OP_fadd_s: case RV_OP_fadd_d: set_f(h, f, rd, fp_add(f, A, B, rm, &fl)); break;
-    case RV_OP_fsub_s: case RV_OP_fsub_d: set_f(h, f, rd, fp_add(f, A, B ^ sgn, rm, &fl)); break;
-    case RV_OP_fmul_s: case RV_OP_fmul_d: set_f(h, f, rd, fp_mul(f, A, B, rm, &fl)); break;
-    case RV_OP_fdiv_s: case RV_OP_fdiv_d: set_f(h, f, rd, fp_div(f, A, B, rm, &fl)); break;
-    case RV_OP_fsqrt_s: case RV_OP_fsqrt_d: set_f(h, f, rd, fp_sqrt(f, A, rm, &fl)); break;
-    case RV_OP_fmadd_s: case RV_OP_fmadd_d:
-        set_f(h, f, rd, fp_fma(f, A, B, C, rm, &fl));
-        break;
-    case RV_OP_fmsub_s: case RV_OP_fmsub_d:
-        set_f(h, f, rd, fp_fma(f, A, B, C ^ sgn, rm, &fl));
-        break;
-    case RV_OP_fnmsub_s: case RV_OP_fnmsub_d: /* -(a*b) + c */
-        set_f(h, f, rd, fp_fma(f, A ^ sgn, B, C, rm, &fl));
-        break;
-    case RV_OP_fnmadd_s: case RV_OP_fnmadd_d: /* -(a*b) - c */
-        set_f(h, f, rd, fp_fma(f, A ^ sgn, B, C ^ sgn, rm, &fl));
-        break;
+    BOTH(fadd, set_f(h, f, rd, fp_add(f, A, B, rm, &fl)))
+    BOTH(fsub, set_f(h, f, rd, fp_add(f, A, B ^ SGN, rm, &fl)))
+    BOTH(fmul, set_f(h, f, rd, fp_mul(f, A, B, rm, &fl)))
+    BOTH(fdiv, set_f(h, f, rd, fp_div(f, A, B, rm, &fl)))
+    BOTH(fsqrt, set_f(h, f, rd, fp_sqrt(f, A, rm, &fl)))
+    BOTH(fmadd, set_f(h, f, rd, fp_fma(f, A, B, C, rm, &fl)))
+    BOTH(fmsub, set_f(h, f, rd, fp_fma(f, A, B, C ^ SGN, rm, &fl)))
+    BOTH(fnmsub, set_f(h, f, rd, fp_fma(f, A ^ SGN, B, C, rm, &fl)))       /* -(a*b) + c */
+    BOTH(fnmadd, set_f(h, f, rd, fp_fma(f, A ^ SGN, B, C ^ SGN, rm, &fl))) /* -(a*b) - c */
     /* Sign injection works on the bits as they are (no canonicalization). */
-    case RV_OP_fsgnj_s: case RV_OP_fsgnj_d: set_f(h, f, rd, (A & ~sgn) | (B & sgn)); break;
-    case RV_OP_fsgnjn_s: case RV_OP_fsgnjn_d: set_f(h, f, rd, (A & ~sgn) | (~B & sgn)); break;
-    case RV_OP_fsgnjx_s: case RV_OP_fsgnjx_d: set_f(h, f, rd, A ^ (B & sgn)); break;
-    case RV_OP_fmin_s: case RV_OP_fmin_d: set_f(h, f, rd, fp_minmax(f, A, B, false, &fl)); break;
-    case RV_OP_fmax_s: case RV_OP_fmax_d: set_f(h, f, rd, fp_minmax(f, A, B, true, &fl)); break;
-    case RV_OP_fcvt_s_d: set_f(h, &F32, rd, fp_convert(&F32, &F64, h->f[rs1], rm, &fl)); break;
-    case RV_OP_fcvt_d_s: set_f(h, &F64, rd, fp_convert(&F64, &F32, get_f(h, &F32, rs1), rm, &fl));
-        break;
-    case RV_OP_feq_s: case RV_OP_feq_d: rv_set_x(h, rd, fp_eq(f, A, B, &fl)); break;
-    case RV_OP_flt_s: case RV_OP_flt_d: rv_set_x(h, rd, fp_lt(f, A, B, false, &fl)); break;
-    case RV_OP_fle_s: case RV_OP_fle_d: rv_set_x(h, rd, fp_lt(f, A, B, true, &fl)); break;
-    case RV_OP_fclass_s: case RV_OP_fclass_d: rv_set_x(h, rd, fp_class(f, A)); break;
-    case RV_OP_fcvt_w_s: case RV_OP_fcvt_w_d:
-        set_x32(h, rd, fp_to_int(f, A, rm, true, 32, &fl));
-        break;
-    case RV_OP_fcvt_wu_s: case RV_OP_fcvt_wu_d:
-        set_x32(h, rd, fp_to_int(f, A, rm, false, 32, &fl));
-        break;
-    case RV_OP_fcvt_l_s: case RV_OP_fcvt_l_d:
-        rv_set_x(h, rd, fp_to_int(f, A, rm, true, 64, &fl));
-        break;
-    case RV_OP_fcvt_lu_s: case RV_OP_fcvt_lu_d:
-        rv_set_x(h, rd, fp_to_int(f, A, rm, false, 64, &fl));
-        break;
-    case RV_OP_fcvt_s_w: case RV_OP_fcvt_d_w: {
+    BOTH(fsgnj, set_f(h, f, rd, (A & ~SGN) | (B & SGN)))
+    BOTH(fsgnjn, set_f(h, f, rd, (A & ~SGN) | (~B & SGN)))
+    BOTH(fsgnjx, set_f(h, f, rd, A ^ (B & SGN)))
+    BOTH(fmin, set_f(h, f, rd, fp_minmax(f, A, B, false, &fl)))
+    BOTH(fmax, set_f(h, f, rd, fp_minmax(f, A, B, true, &fl)))
+    BOTH(feq, rv_set_x(h, rd, fp_eq(f, A, B, &fl)))
+    BOTH(flt, rv_set_x(h, rd, fp_lt(f, A, B, false, &fl)))
+    BOTH(fle, rv_set_x(h, rd, fp_lt(f, A, B, true, &fl)))
+    BOTH(fclass, rv_set_x(h, rd, fp_class(f, A)))
+    BOTH(fcvt_w, set_x32(h, rd, fp_to_int(f, A, rm, true, 32, &fl)))
+    BOTH(fcvt_wu, set_x32(h, rd, fp_to_int(f, A, rm, false, 32, &fl)))
+    BOTH(fcvt_l, rv_set_x(h, rd, fp_to_int(f, A, rm, true, 64, &fl)))
+    BOTH(fcvt_lu, rv_set_x(h, rd, fp_to_int(f, A, rm, false, 64, &fl)))
+    case RV_OP_fcvt_s_w:
+    case RV_OP_fcvt_d_w: {
+        const struct fpfmt *f = in->op == RV_OP_fcvt_s_w ? &F32 : &F64;
         int32_t v = (int32_t)(uint32_t)XS;
         set_f(h, f, rd, int_to_fp(f, v < 0, v < 0 ? -(uint64_t)v : (uint64_t)v, rm, &fl));
         break;
     }
-    case RV_OP_fcvt_s_wu: case RV_OP_fcvt_d_wu:
+    case RV_OP_fcvt_s_wu:
+    case RV_OP_fcvt_d_wu: {
+        const struct fpfmt *f = in->op == RV_OP_fcvt_s_wu ? &F32 : &F64;
         set_f(h, f, rd, int_to_fp(f, false, (uint32_t)XS, rm, &fl));
         break;
-    case RV_OP_fcvt_s_l: case RV_OP_fcvt_d_l: {
+    }
+    case RV_OP_fcvt_s_l:
+    case RV_OP_fcvt_d_l: {
+        const struct fpfmt *f = in->op == RV_OP_fcvt_s_l ? &F32 : &F64;
         int64_t v = (int64_t)XS;
         set_f(h, f, rd, int_to_fp(f, v < 0, v < 0 ? -(uint64_t)v : (uint64_t)v, rm, &fl));
         break;
     }
-    case RV_OP_fcvt_s_lu: case RV_OP_fcvt_d_lu: set_f(h, f, rd, int_to_fp(f, false, XS, rm, &fl));
+    case RV_OP_fcvt_s_lu:
+    case RV_OP_fcvt_d_lu: {
+        const struct fpfmt *f = in->op == RV_OP_fcvt_s_lu ? &F32 : &F64;
+        set_f(h, f, rd, int_to_fp(f, false, XS, rm, &fl));
+        break;
+    }
+    case RV_OP_fcvt_s_d: set_f(h, &F32, rd, fp_convert(&F32, &F64, h->f[rs1], rm, &fl)); break;
+    case RV_OP_fcvt_d_s:
+        set_f(h, &F64, rd, fp_convert(&F64, &F32, get_f(h, &F32, rs1), rm, &fl));
         break;
     /* Moves transfer bits: fmv.x.w takes the low 32 bits whatever the boxing (and
      * sign-extends them), fmv.w.x boxes. */
@@ -694,6 +702,8 @@ bool rv_fp_exec(struct rv_hart *h, const struct rv_insn *in)
     case RV_OP_fmv_d_x: set_f(h, &F64, rd, XS); break;
     default: return false;
     }
+#undef BOTH
+#undef SGN
 #undef A
 #undef B
 #undef C
