@@ -1,0 +1,3 @@
+/* Sv39 (RV64): see vm_basic.inc */
+#define SV 39
+#include "vm_basic.inc"
