@@ -46,6 +46,19 @@ static void test_fail_code_exits_with_high_half(void)
     done(&t, dev);
 }
 
+/* OpenSBI's syscon-poweroff/reboot driver stores the value as a halfword. */
+static void test_halfword_pass_and_reset_commands_work(void)
+{
+    struct devtest t;
+    struct device *dev = make(&t);
+    devtest_wr(dev, 0, 2, 0x7777);
+    CU_ASSERT_EQUAL(t.resets, 1);
+    devtest_wr(dev, 0, 2, 0x5555);
+    CU_ASSERT_EQUAL(t.exits, 1);
+    CU_ASSERT_EQUAL(t.exit_code, 0);
+    done(&t, dev);
+}
+
 static void test_reset_code_requests_reset(void)
 {
     struct devtest t;
@@ -88,9 +101,9 @@ static void test_reads_return_zero(void)
     done(&t, dev);
 }
 
-static void test_only_32bit_accesses_declared(void)
+static void test_16_and_32bit_accesses_declared(void)
 {
-    CU_ASSERT_EQUAL(dev_sifive_test.access_sizes, DEV_SZ4);
+    CU_ASSERT_EQUAL(dev_sifive_test.access_sizes, DEV_SZ2 | DEV_SZ4);
     CU_ASSERT_TRUE(dev_sifive_test.mapped);
 }
 
@@ -112,5 +125,6 @@ UNIT_MAIN("sifive_test",
           T(test_unknown_code_is_logged_and_ignored),
           T(test_other_offsets_are_ignored),
           T(test_reads_return_zero),
-          T(test_only_32bit_accesses_declared),
+          T(test_16_and_32bit_accesses_declared),
+          T(test_halfword_pass_and_reset_commands_work),
           T(test_tiny_size_is_rejected))

@@ -615,11 +615,16 @@ void rv_fetch_fault_log(struct rv_hart *h, uint64_t addr)
     if (h->last_fetch_fault == addr + 1)
         return;
     h->last_fetch_fault = addr + 1;
-    const struct bus_region *r = bus_find(h->bus, addr);
+    uint64_t pa = addr;
+    const char *why = "unmapped address";
+    if (rv_translate(h, addr, 2, ACC_FETCH, h->priv, &pa, NULL, NULL) == CAUSE_FETCH_ACCESS &&
+        bus_find(h->bus, pa) && bus_find(h->bus, pa)->host)
+        why = "not allowed by PMP";
+    else if (bus_find(h->bus, pa))
+        why = bus_find(h->bus, pa)->host ? "page-table walk not allowed (PMP or no memory)"
+                                         : "device region, not memory";
     env_guest_error(h->env, h->dev.name, "instruction fetch at 0x%llx: %s (mtvec 0x%llx)",
-                    (unsigned long long)addr,
-                    r ? "device region, not memory" : "unmapped address",
-                    (unsigned long long)h->mtvec);
+                    (unsigned long long)addr, why, (unsigned long long)h->mtvec);
 }
 
 bool rv_wfi_sleeps(struct rv_hart *h)
