@@ -7,7 +7,7 @@ CFLAGS  += $(EXTRA_CFLAGS)
 WARN    := -Wall -Wextra -Wshadow -Wno-unused-parameter
 CPPFLAGS += -I. -MMD -MP -D_GNU_SOURCE
 CFLAGS  += -std=c11
-LDLIBS  := -lyaml -lm
+LDLIBS  := -lyaml -lfdt -lm
 PREFIX  ?= /usr/local
 VERSION := 0.1.0
 

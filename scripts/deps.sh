@@ -4,7 +4,8 @@
 #   scripts/deps.sh --check   exit 1 (quietly) if anything is missing
 #   scripts/deps.sh --bench   also install QEMU, for the comparison in `make bench`
 set -e
-PKGS="gcc make libyaml-dev libcunit1-dev gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf"
+PKGS="gcc make libyaml-dev libcunit1-dev libfdt-dev device-tree-compiler gcc-riscv64-unknown-elf
+      picolibc-riscv64-unknown-elf opensbi u-boot-qemu"
 [ "$1" = "--bench" ] && PKGS="$PKGS qemu-system-misc"
 
 missing=""

@@ -426,6 +426,28 @@ int elf_load(struct bus *bus, const char *path, struct symtab *syms, struct elf_
     return rc;
 }
 
+int file_is_elf(const char *path, bool *is_elf, char *err, size_t errlen)
+{
+    *is_elf = false;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return fail(err, errlen, path, "cannot open: %s", strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return fail(err, errlen, path, "not a regular file");
+    }
+    if (st.st_size == 0) {
+        close(fd);
+        return fail(err, errlen, path, "empty file");
+    }
+    unsigned char magic[SELFMAG];
+    ssize_t n = read(fd, magic, sizeof(magic));
+    close(fd);
+    *is_elf = n == SELFMAG && !memcmp(magic, ELFMAG, SELFMAG);
+    return 0;
+}
+
 int raw_load(struct bus *bus, const char *path, uint64_t addr, uint64_t *size, char *err,
              size_t errlen)
 {

@@ -22,6 +22,9 @@ struct elf_info {
  * 0x..., ...). syms may be NULL. */
 int elf_load(struct bus *bus, const char *path, struct symtab *syms, struct elf_info *info,
              char *err, size_t errlen);
+/* Whether path starts with the ELF magic (anything else is loaded as a raw binary, as QEMU
+ * does). -1 with a message in err when it cannot be read. */
+int file_is_elf(const char *path, bool *is_elf, char *err, size_t errlen);
 /* Load a raw binary at addr (`--load FILE@ADDR`); *size (may be NULL) gets its length. */
 int raw_load(struct bus *bus, const char *path, uint64_t addr, uint64_t *size, char *err,
              size_t errlen);

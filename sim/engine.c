@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "dtb.h"
 #include "elf.h"
 #include "models/cpu/riscv/rv.h"
 #include "semihost.h"
@@ -142,6 +143,11 @@ void sim_free(struct sim *sim)
         rv_hart_destroy(sim->harts[i]);
     for (unsigned i = 0; i < sim->ndevs; i++) {
         struct device *d = sim->devs[i].dev;
+        const struct param_decl *decls = d->type->params;
+        for (unsigned p = 0; sim->devs[i].params && decls[p].name; p++)
+            if (decls[p].type == PARAM_STRING)
+                free((char *)sim->devs[i].params[p].s);
+        free(sim->devs[i].params);
         if (d->type->destroy)
             d->type->destroy(d);
     }
@@ -165,6 +171,7 @@ void sim_free(struct sim *sim)
     free(sim->firmware);
     free(sim->name);
     free(sim->description);
+    free(sim->dtb);
     free(sim);
 }
 
@@ -188,10 +195,34 @@ void sim_add_hart(struct sim *sim, struct rv_hart *h, struct srcpos pos)
 }
 
 void sim_add_device(struct sim *sim, struct device *dev, bool mapped, uint64_t base,
-                    uint64_t size, struct srcpos pos)
+                    uint64_t size, struct srcpos pos, const struct dev_config *cfg)
 {
+    union param_value *params = NULL;
+    if (cfg) {
+        /* The loader's strings die with its tree: keep copies. */
+        unsigned n = 0;
+        while (cfg->decls[n].name)
+            n++;
+        params = calloc(n + 1, sizeof(*params));
+        if (!params)
+            abort();
+        for (unsigned i = 0; i < n; i++) {
+            params[i] = cfg->values[i];
+            if (cfg->decls[i].type == PARAM_STRING && !(params[i].s = strdup(params[i].s)))
+                abort();
+        }
+    }
     sim->devs = grow(sim->devs, sim->ndevs, sizeof(*sim->devs));
-    sim->devs[sim->ndevs++] = (struct sim_dev){dev, mapped, base, size, pos};
+    sim->devs[sim->ndevs++] = (struct sim_dev){dev, mapped, base, size, pos, params};
+}
+
+const union param_value *sim_dev_param(const struct sim_dev *sd, const char *name)
+{
+    const struct param_decl *d = sd->dev->type->params;
+    for (unsigned i = 0; sd->params && d[i].name; i++)
+        if (!strcmp(d[i].name, name))
+            return &sd->params[i];
+    return NULL;
 }
 
 void sim_add_wire(struct sim *sim, const char *from, const char *to, struct srcpos pos)
@@ -223,7 +254,15 @@ const char *sim_intern_file(struct sim *sim, const char *path)
 
 /* ---- firmware ---- */
 
-static int load_one(struct sim *sim, const struct sim_firmware *fw, bool first_time)
+const struct sim_dev *sim_boot_ram(const struct sim *sim)
+{
+    for (unsigned i = 0; i < sim->ndevs; i++)
+        if (sim->devs[i].mapped && !strcmp(sim->devs[i].dev->type->name, "ram"))
+            return &sim->devs[i];
+    return NULL;
+}
+
+static int load_one(struct sim *sim, struct sim_firmware *fw, bool first_time)
 {
     char err[512];
     if (fw->raw) {
@@ -232,45 +271,178 @@ static int load_one(struct sim *sim, const struct sim_firmware *fw, bool first_t
             fprintf(stderr, "socsim: error: %s\n", err);
             return -1;
         }
-        /* The heap SYS_HEAPINFO reports starts after every image. */
-        if (first_time && fw->addr + size > sim->image_end)
-            sim->image_end = fw->addr + size;
-        return 0;
-    }
-    struct elf_info info = {.want_xlen = sim->nharts ? rv_hart_xlen(sim->harts[0]) : 0};
-    if (elf_load(&sim->bus, fw->path, first_time ? &sim->syms : NULL, &info, err, sizeof(err))) {
-        fprintf(stderr, "socsim: error: %s\n", err);
-        return -1;
+        if (first_time) {
+            fw->lo = fw->addr;
+            fw->hi = fw->addr + size;
+        }
+    } else {
+        struct elf_info info = {.want_xlen = sim->nharts ? rv_hart_xlen(sim->harts[0]) : 0};
+        if (elf_load(&sim->bus, fw->path, first_time ? &sim->syms : NULL, &info, err,
+                     sizeof(err))) {
+            fprintf(stderr, "socsim: error: %s\n", err);
+            return -1;
+        }
+        if (first_time) {
+            fw->lo = info.lo;
+            fw->hi = info.hi;
+            fw->addr = info.entry;
+        }
     }
     if (first_time) {
-        if (!sim->have_entry) {
-            sim->entry = info.entry;
+        /* The heap SYS_HEAPINFO reports starts after every image. */
+        if (fw->hi > sim->image_end)
+            sim->image_end = fw->hi;
+        /* Entry: the bios's, else the kernel's, else the first --load image's. */
+        if (!sim->have_entry || fw->kind > sim->entry_kind) {
+            sim->entry = fw->addr;
+            sim->entry_kind = fw->kind;
             sim->have_entry = true;
         }
-        if (info.hi > sim->image_end)
-            sim->image_end = info.hi;
     }
     return 0;
 }
 
-static int add_firmware(struct sim *sim, const char *path, bool raw, uint64_t addr)
+static int add_image(struct sim *sim, const char *path, enum sim_image_kind kind, bool raw,
+                     uint64_t addr)
 {
     sim->firmware = grow(sim->firmware, sim->nfirmware, sizeof(*sim->firmware));
     struct sim_firmware *fw = &sim->firmware[sim->nfirmware++];
-    *fw = (struct sim_firmware){strdup(path), raw, addr};
+    *fw = (struct sim_firmware){.path = strdup(path), .raw = raw, .addr = addr, .kind = kind};
     return load_one(sim, fw, true);
 }
 
-int sim_load_elf(struct sim *sim, const char *path) { return add_firmware(sim, path, false, 0); }
+/* ELF or raw binary, by the file's first bytes (as QEMU tells them apart). */
+static int image_kind(const char *path, bool *raw)
+{
+    char err[512];
+    bool is_elf;
+    if (file_is_elf(path, &is_elf, err, sizeof(err))) {
+        fprintf(stderr, "socsim: error: %s\n", err);
+        return -1;
+    }
+    *raw = !is_elf;
+    return 0;
+}
 
-/* Without an ELF, execution starts at the first raw image, as QEMU does with -kernel. */
+static int raw_base(struct sim *sim, const char *path, const char *what, uint64_t *base)
+{
+    const struct sim_dev *ram = sim_boot_ram(sim);
+    if (!ram) {
+        fprintf(stderr, "socsim: error: %s: a raw %s image goes to the RAM base, but platform "
+                "'%s' has no ram device (give an ELF file, or use --load FILE@ADDR)\n",
+                path, what, sim->name ? sim->name : "?");
+        return -1;
+    }
+    *base = ram->base;
+    return 0;
+}
+
+int sim_load_bios(struct sim *sim, const char *path)
+{
+    bool raw;
+    uint64_t base = 0;
+    if (image_kind(path, &raw) || (raw && raw_base(sim, path, "bios", &base)))
+        return -1;
+    return add_image(sim, path, SIM_IMAGE_BIOS, raw, base);
+}
+
+int sim_load_kernel(struct sim *sim, const char *path)
+{
+    bool raw;
+    uint64_t addr = 0;
+    if (image_kind(path, &raw))
+        return -1;
+    if (raw) {
+        if (raw_base(sim, path, "kernel", &addr))
+            return -1;
+        /* QEMU (hw/riscv/boot.c, riscv_calc_kernel_start_addr): after the firmware, aligned
+         * up to 4 MiB on RV32 and 2 MiB on RV64, the superpage sizes. */
+        for (unsigned i = 0; i < sim->nfirmware; i++) {
+            if (sim->firmware[i].kind != SIM_IMAGE_BIOS)
+                continue;
+            bool rv32 = sim->nharts && rv_hart_xlen(sim->harts[0]) == 32;
+            uint64_t align = rv32 ? 4u << 20 : 2u << 20;
+            addr = (sim->firmware[i].hi + align - 1) & ~(align - 1);
+        }
+    }
+    if (add_image(sim, path, SIM_IMAGE_KERNEL, raw, addr))
+        return -1;
+    /* QEMU refuses overlapping images too: the kernel would silently replace the bios. */
+    const struct sim_firmware *k = &sim->firmware[sim->nfirmware - 1];
+    for (unsigned i = 0; i + 1 < sim->nfirmware; i++) {
+        const struct sim_firmware *b = &sim->firmware[i];
+        if (b->kind != SIM_IMAGE_BIOS || b->lo >= k->hi || k->lo >= b->hi)
+            continue;
+        fprintf(stderr, "socsim: error: %s (0x%llx-0x%llx) overlaps the bios %s "
+                "(0x%llx-0x%llx)\n", k->path, (unsigned long long)k->lo,
+                (unsigned long long)(k->hi - 1), b->path, (unsigned long long)b->lo,
+                (unsigned long long)(b->hi - 1));
+        return -1;
+    }
+    return 0;
+}
+
 int sim_load_raw(struct sim *sim, const char *path, uint64_t addr)
 {
-    if (add_firmware(sim, path, true, addr))
+    return add_image(sim, path, SIM_IMAGE_LOAD, true, addr);
+}
+
+/* ---- device tree ---- */
+
+int sim_build_dtb(struct sim *sim)
+{
+    char err[512];
+    free(sim->dtb);
+    sim->dtb = NULL;
+    sim->dtb_size = 0;
+    sim->dtb_addr = 0;
+    int r = sim->opt.dtb_path
+                ? dtb_read_file(sim->opt.dtb_path, sim->opt.bootargs, &sim->dtb, &sim->dtb_size,
+                                err, sizeof(err))
+                : dtb_generate(sim, sim->opt.bootargs, &sim->dtb, &sim->dtb_size, err,
+                               sizeof(err));
+    if (r) {
+        fprintf(stderr, "socsim: error: %s\n", err);
         return -1;
-    if (!sim->have_entry) {
-        sim->entry = addr;
-        sim->have_entry = true;
+    }
+    const struct sim_dev *ram = sim_boot_ram(sim);
+    if (ram)
+        sim->dtb_addr = dtb_place(ram->base, ram->size, sim->dtb_size);
+    if (!sim->dtb_addr && sim->opt.dtb_path) {
+        fprintf(stderr, "socsim: error: --dtb %s: no room for %zu bytes in %s\n",
+                sim->opt.dtb_path, sim->dtb_size,
+                ram ? "the RAM" : "a platform without a ram device");
+        return -1;
+    }
+    return 0;
+}
+
+/* Put the device tree into RAM unless an image is there. QEMU refuses to start when ROM blobs
+ * overlap; a generated tree merely stays out (a1 = 0), so bare-metal firmware on a small RAM
+ * needs nothing new, but a tree the user gave with --dtb must go in. */
+static int write_dtb(struct sim *sim, bool first_time)
+{
+    if (!sim->dtb_addr)
+        return 0;
+    uint64_t lo = sim->dtb_addr, hi = sim->dtb_addr + sim->dtb_size;
+    for (unsigned i = 0; first_time && i < sim->nfirmware; i++) {
+        const struct sim_firmware *fw = &sim->firmware[i];
+        if (fw->lo >= hi || lo >= fw->hi)
+            continue;
+        if (!sim->opt.dtb_path) {
+            sim->dtb_addr = 0;
+            return 0;
+        }
+        fprintf(stderr, "socsim: error: --dtb %s at 0x%llx-0x%llx would overwrite %s "
+                "(0x%llx-0x%llx)\n", sim->opt.dtb_path, (unsigned long long)lo,
+                (unsigned long long)(hi - 1), fw->path, (unsigned long long)fw->lo,
+                (unsigned long long)(fw->hi - 1));
+        return -1;
+    }
+    if (bus_poke(&sim->bus, lo, sim->dtb, sim->dtb_size) != sim->dtb_size) {
+        fprintf(stderr, "socsim: error: the device tree at 0x%llx does not fit in memory\n",
+                (unsigned long long)lo);
+        return -1;
     }
     return 0;
 }
@@ -290,10 +462,11 @@ static void reset_all(struct sim *sim)
             d->type->reset(d);
     }
     for (unsigned i = 0; i < sim->nharts; i++) {
-        if (sim->have_entry)
-            rv_hart_reset(sim->harts[i], sim->entry);
-        else
-            rv_hart_reset(sim->harts[i], rv_hart_pc(sim->harts[i]));
+        struct rv_hart *h = sim->harts[i];
+        rv_hart_reset(h, sim->have_entry ? sim->entry : rv_hart_pc(h));
+        /* What QEMU's reset vector hands every hart: a0 = mhartid, a1 = the device tree. */
+        rv_hart_set_reg(h, 10, rv_hart_id(h));
+        rv_hart_set_reg(h, 11, sim->dtb_addr);
     }
 }
 
@@ -340,16 +513,22 @@ int sim_prepare(struct sim *sim)
         if (sim->opt.stats)
             rv_hart_enable_stats(sim->harts[i]);
     }
+    if (sim_build_dtb(sim) || write_dtb(sim, true))
+        return -1;
     reset_all(sim);
     return 0;
 }
 
+/* A guest-requested reset reloads every image and the device tree, as QEMU does: firmware
+ * such as OpenSBI edits the tree in place. */
 static int do_reset(struct sim *sim)
 {
     sim->reset_pending = false;
     for (unsigned i = 0; i < sim->nfirmware; i++)
         if (load_one(sim, &sim->firmware[i], false))
             return -1;
+    if (write_dtb(sim, false))
+        return -1;
     reset_all(sim);
     return 0;
 }

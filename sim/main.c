@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dtb.h"
 #include "sim.h"
 
 #ifndef SOCSIM_VERSION
@@ -64,24 +65,37 @@ static void tty_restore(struct tty_state *t)
 static const char usage_text[] =
     "usage: socsim run PLATFORM [FIRMWARE] [options]\n"
     "       socsim check PLATFORM [--set PATH=VALUE]...\n"
+    "       socsim dtb PLATFORM [--set PATH=VALUE]... [--append STRING] [-o FILE]\n"
     "       socsim devices\n"
     "       socsim --help | --version\n"
     "\n"
-    "PLATFORM is a platform file, or the name of one in platforms/ (e.g. virt32).\n"
-    "FIRMWARE is an ELF executable, loaded by physical address; execution starts at its entry.\n"
+    "PLATFORM is a platform file, or the name of one in platforms/ (e.g. virt32, virt64).\n"
+    "FIRMWARE (or --kernel FILE) is an ELF file, loaded by physical address, or a raw binary,\n"
+    "loaded at the RAM base or, after --bios, at the next 2 MiB (RV64) / 4 MiB (RV32) boundary.\n"
+    "Execution starts at the bios's entry, else FIRMWARE's, else the first --load address;\n"
+    "every hart starts with a0 = mhartid and a1 = the address of the device tree.\n"
     "\n"
     "run options:\n"
     "  --max-insns N          stop after N instructions (exit status 124)\n"
     "  --timeout SECONDS      stop after SECONDS of host time (exit status 124)\n"
-    "  --set PATH=VALUE       override a platform value, e.g. --set cpus.hart0.freq=50MHz\n"
+    "  --set PATH=VALUE       override a platform value, e.g. --set cpus.hart0.freq=50MHz,\n"
+    "                         --set harts=4\n"
+    "  --bios FILE            M-mode firmware (ELF, or raw at the RAM base), e.g. OpenSBI;\n"
+    "                         'none' means no bios (the default)\n"
+    "  --kernel FILE          the next stage: the same as the FIRMWARE argument\n"
+    "  --dtb FILE             hand the harts this device tree blob, not the generated one\n"
     "  --load FILE@ADDR       load a raw binary at ADDR (repeatable)\n"
     "  --stats                print instructions, cycles, simulated time and MIPS to stderr\n"
     "  --insn-mix             --stats plus the instruction mix by class (a slower loop)\n"
     "  --semihosting-root DIR let semihosting open host files, confined to DIR\n"
-    "  --append STRING        command line returned by semihosting SYS_GET_CMDLINE\n"
+    "  --append STRING        /chosen/bootargs of the device tree, and the command line that\n"
+    "                         semihosting SYS_GET_CMDLINE returns\n"
     "  -q, --quiet            no informational messages\n"
-    "  -kernel FILE, -bios none, -nographic\n"
-    "                         accepted for QEMU habits: bare-metal loading is the default\n"
+    "  -kernel, -bios, -dtb, -append, -nographic\n"
+    "                         QEMU spellings of the above (-nographic is the default)\n"
+    "\n"
+    "dtb options: --set, --append; -o FILE writes the blob to FILE (default: stdout, not a\n"
+    "terminal). Read it with: dtc -I dtb -O dts FILE\n"
     "\n"
     "Exit status: the firmware's own exit code when it exits through sifive_test, HTIF or\n"
     "semihosting; 124 when --max-insns or --timeout stops it; 3 when every hart waits for an\n"
@@ -142,7 +156,7 @@ static int add_load(struct cli *c, char *arg)
 }
 
 enum { OPT_MAX_INSNS = 256, OPT_TIMEOUT, OPT_SET, OPT_LOAD, OPT_STATS, OPT_INSN_MIX,
-       OPT_SEMI_ROOT, OPT_APPEND,
+       OPT_SEMI_ROOT, OPT_APPEND, OPT_DTB, OPT_OUTPUT,
        OPT_KERNEL, OPT_BIOS, OPT_NOGRAPHIC };
 
 static const struct option run_opts[] = {
@@ -154,6 +168,8 @@ static const struct option run_opts[] = {
     {"insn-mix", no_argument, NULL, OPT_INSN_MIX},
     {"semihosting-root", required_argument, NULL, OPT_SEMI_ROOT},
     {"append", required_argument, NULL, OPT_APPEND},
+    {"dtb", required_argument, NULL, OPT_DTB},
+    {"output", required_argument, NULL, OPT_OUTPUT},
     {"quiet", no_argument, NULL, 'q'},
     {"kernel", required_argument, NULL, OPT_KERNEL},
     {"bios", required_argument, NULL, OPT_BIOS},
@@ -162,12 +178,50 @@ static const struct option run_opts[] = {
     {NULL, 0, NULL, 0},
 };
 
-static int cmd_run(int argc, char **argv, bool check_only)
+enum mode { MODE_RUN, MODE_CHECK, MODE_DTB };
+static const char *const mode_names[] = {"run", "check", "dtb"};
+
+/* Which command an option belongs to, for "X is an option of 'run', not of 'check'". */
+static bool option_allowed(enum mode m, int ch)
+{
+    if (ch == OPT_SET || ch == 'h' || ch == ':' || ch == '?')
+        return true;
+    if (ch == OPT_OUTPUT || ch == 'o')
+        return m == MODE_DTB;
+    if (ch == OPT_APPEND)
+        return m != MODE_CHECK;
+    return m == MODE_RUN;
+}
+
+/* Write the device tree blob to FILE, or stdout when it is not a terminal. */
+static int write_blob(const struct sim *sim, const char *out)
+{
+    if (!out && isatty(STDOUT_FILENO)) {
+        fprintf(stderr, "socsim: dtb: not writing a binary device tree to a terminal; give -o "
+                        "FILE, or pipe it: socsim dtb PLATFORM | dtc -I dtb -O dts\n");
+        return EXIT_USAGE;
+    }
+    FILE *f = out ? fopen(out, "wb") : stdout;
+    if (!f) {
+        fprintf(stderr, "socsim: error: %s: cannot open: %s\n", out, strerror(errno));
+        return EXIT_USAGE;
+    }
+    size_t n = fwrite(sim->dtb, 1, sim->dtb_size, f);
+    int closed = out ? fclose(f) : fflush(f);
+    if (n != sim->dtb_size || closed) {
+        fprintf(stderr, "socsim: error: %s: write error\n", out ? out : "stdout");
+        return EXIT_USAGE;
+    }
+    return 0;
+}
+
+static int cmd_run(int argc, char **argv, enum mode mode)
 {
     struct cli c = {0};
     struct sim_options opt = {0};
-    const char *kernel = NULL;
+    const char *kernel = NULL, *bios = NULL, *output = NULL;
     int ch, rc = EXIT_USAGE;
+    const bool check_only = mode != MODE_RUN;
     optind = 1;
     opterr = 0;
     /* QEMU spells its options with one dash; these few are accepted and mean the same here.
@@ -175,16 +229,29 @@ static int cmd_run(int argc, char **argv, bool check_only)
      * option we do not have, like -m, from being taken for one of ours. */
     static const char *const qemu_opts[][2] = {
         {"-kernel", "--kernel"}, {"-bios", "--bios"}, {"-nographic", "--nographic"},
-        {"-append", "--append"},
+        {"-append", "--append"}, {"-dtb", "--dtb"},
     };
     for (int k = 1; k < argc; k++)
         for (unsigned q = 0; q < sizeof(qemu_opts) / sizeof(qemu_opts[0]); q++)
             if (!strcmp(argv[k], qemu_opts[q][0]))
                 argv[k] = (char *)qemu_opts[q][1];
     /* A leading ':' makes getopt report a missing value as ':' rather than '?'. */
-    while ((ch = getopt_long(argc, argv, ":qh", run_opts, NULL)) != -1) {
-        if (check_only && ch != OPT_SET && ch != 'h' && ch != ':' && ch != '?')
-            return usage_error("%s is an option of 'run', not of 'check'", argv[optind - 1]);
+    int li = -1;
+    while ((ch = getopt_long(argc, argv, ":qho:", run_opts, &li)) != -1) {
+        if (!option_allowed(mode, ch)) {
+            bool dtb_only = ch == OPT_OUTPUT || ch == 'o';
+            const char *owner = dtb_only ? "dtb" : ch == OPT_APPEND ? "run' and 'dtb" : "run";
+            /* Name the option, not its value (argv[optind - 1] may be either). */
+            char name[64], msg[160];
+            if (li >= 0)
+                snprintf(name, sizeof(name), "--%s", run_opts[li].name);
+            else
+                snprintf(name, sizeof(name), "-%c", ch);
+            snprintf(msg, sizeof(msg), "%%s is an option of '%s', not of '%s'", owner,
+                     mode_names[mode]);
+            return usage_error(msg, name);
+        }
+        li = -1;
         switch (ch) {
         case OPT_MAX_INSNS:
             if (parse_u64(optarg, &opt.max_insns) || !opt.max_insns)
@@ -210,12 +277,20 @@ static int cmd_run(int argc, char **argv, bool check_only)
         case OPT_STATS: c.stats = true; break;
         case OPT_INSN_MIX: c.stats = opt.stats = true; break;
         case OPT_SEMI_ROOT: opt.semihosting_root = optarg; break;
-        case OPT_APPEND: opt.cmdline = optarg; break;
+        case OPT_APPEND: opt.cmdline = opt.bootargs = optarg; break;
+        case OPT_DTB: opt.dtb_path = optarg; break;
+        case OPT_OUTPUT:
+        case 'o': output = optarg; break;
         case 'q': opt.quiet = true; break;
-        case OPT_KERNEL: kernel = optarg; break;
+        case OPT_KERNEL:
+            if (kernel)
+                return usage_error("--kernel given twice (second: '%s')", optarg);
+            kernel = optarg;
+            break;
         case OPT_BIOS:
-            if (strcmp(optarg, "none"))
-                return usage_error("-bios: only 'none' is meaningful here, got '%s'", optarg);
+            if (bios)
+                return usage_error("--bios given twice (second: '%s')", optarg);
+            bios = optarg;
             break;
         case OPT_NOGRAPHIC: break;
         case 'h': fputs(usage_text, stdout); return 0;
@@ -223,16 +298,21 @@ static int cmd_run(int argc, char **argv, bool check_only)
         default: return usage_error("unknown option '%s'", argv[optind - 1]);
         }
     }
+    /* QEMU's -bios none: no firmware stage, which is also what leaving it out means here
+     * (QEMU would load its own OpenSBI instead). */
+    if (bios && !strcmp(bios, "none"))
+        bios = NULL;
     int npos = argc - optind;
-    if (npos > (check_only || kernel ? 1 : 2))
-        return usage_error("unexpected argument '%s'",
-                           argv[optind + (check_only || kernel ? 1 : 2)]);
+    int maxpos = check_only || kernel ? 1 : 2;
+    if (npos > maxpos)
+        return usage_error("unexpected argument '%s'", argv[optind + maxpos]);
     if (npos < 1)
         return usage_error("%s: missing PLATFORM", argv[0]);
     const char *platform = argv[optind];
     const char *firmware = npos > 1 ? argv[optind + 1] : kernel;
-    if (!check_only && !firmware && !c.nloads)
-        return usage_error("%s: missing FIRMWARE (an ELF file, or --load FILE@ADDR)", "run");
+    if (!check_only && !firmware && !bios && !c.nloads)
+        return usage_error("%s: missing FIRMWARE (an ELF file or raw image, --bios FILE, or "
+                           "--load FILE@ADDR)", "run");
 
     struct sim *sim = sim_new();
     sim->opt = opt;
@@ -244,14 +324,30 @@ static int cmd_run(int argc, char **argv, bool check_only)
     }
     if (sim_load_platform(sim, path, c.sets, c.nsets))
         goto done;
-    if (check_only) {
+    if (mode == MODE_CHECK) {
         platform_print(sim, stdout);
+        if (sim_build_dtb(sim))
+            goto done;
+        if (sim->dtb_addr)
+            printf("device tree: %zu bytes at 0x%016llx (a1 at reset, unless an image is "
+                   "there)\n", sim->dtb_size, (unsigned long long)sim->dtb_addr);
+        else
+            printf("device tree: %zu bytes, not placed (%s)\n", sim->dtb_size,
+                   sim_boot_ram(sim) ? "no room in RAM" : "no ram device");
         rc = 0;
         goto done;
     }
+    if (mode == MODE_DTB) {
+        if (sim_build_dtb(sim))
+            goto done;
+        rc = write_blob(sim, output);
+        goto done;
+    }
     if (!sim->opt.cmdline)
-        sim->opt.cmdline = firmware ? firmware : c.loads[0].path;
-    if (firmware && sim_load_elf(sim, firmware))
+        sim->opt.cmdline = firmware ? firmware : bios ? bios : c.loads[0].path;
+    if (bios && sim_load_bios(sim, bios))
+        goto done;
+    if (firmware && sim_load_kernel(sim, firmware))
         goto done;
     for (unsigned i = 0; i < c.nloads; i++)
         if (sim_load_raw(sim, c.loads[i].path, c.loads[i].addr))
@@ -318,9 +414,11 @@ int main(int argc, char **argv)
         return 0;
     }
     if (!strcmp(cmd, "run"))
-        return cmd_run(argc - 1, argv + 1, false);
+        return cmd_run(argc - 1, argv + 1, MODE_RUN);
     if (!strcmp(cmd, "check"))
-        return cmd_run(argc - 1, argv + 1, true);
+        return cmd_run(argc - 1, argv + 1, MODE_CHECK);
+    if (!strcmp(cmd, "dtb"))
+        return cmd_run(argc - 1, argv + 1, MODE_DTB);
     if (!strcmp(cmd, "devices")) {
         platform_print_types(stdout);
         return 0;

@@ -37,7 +37,10 @@ static int vfail(char *err, size_t errlen, const struct pnode *at, const char *f
     else
         n = snprintf(err, errlen, "socsim: error: ");
     if (n >= 0 && (size_t)n < errlen)
-        vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
+        n += vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
+    /* A copy made from a template points at the template's text: say which copy it was. */
+    if (at && at->origin && n >= 0 && (size_t)n < errlen)
+        snprintf(err + n, errlen - (size_t)n, " (%s)", at->origin);
     return -1;
 }
 
@@ -162,6 +165,7 @@ void ptree_free(struct pnode *n)
         ptree_free(n->kids[i]);
     free(n->kids);
     free(n->text);
+    free(n->origin);
     free(n);
 }
 
@@ -171,6 +175,8 @@ struct pnode *ptree_copy(const struct pnode *n)
     c->plain = n->plain;
     if (n->text)
         c->text = xstrdup(n->text);
+    if (n->origin)
+        c->origin = xstrdup(n->origin);
     for (unsigned i = 0; i < n->n; i++)
         node_add(c, ptree_copy(n->kids[i]));
     return c;
@@ -232,6 +238,7 @@ struct pnode *ptree_merge(struct pnode *base, struct pnode *over)
     }
     free(over->kids);
     free(over->text);
+    free(over->origin);
     free(over);
     return base;
 }
@@ -643,6 +650,14 @@ struct pnode *ptree_load(struct sim *sim, const char *path, const char *text, ch
 int ptree_apply_set(struct sim *sim, struct pnode *root, const struct set_override *set,
                     char *err, size_t errlen)
 {
+    bool missing;
+    return ptree_apply_set_ex(sim, root, set, &missing, err, errlen);
+}
+
+int ptree_apply_set_ex(struct sim *sim, struct pnode *root, const struct set_override *set,
+                       bool *missing, char *err, size_t errlen)
+{
+    *missing = false;
     char *label = xasprintf("--set %s=%s", set->path, set->value);
     struct pnode at = {.file = sim_intern_file(sim, label)};
     free(label);
@@ -672,6 +687,7 @@ int ptree_apply_set(struct sim *sim, struct pnode *root, const struct set_overri
         prefix += strlen(comp[i]) + (i ? 1 : 0);
         struct pnode *v = pmap_get(node, comp[i]);
         if (!v) {
+            *missing = true;
             fail(err, errlen, &at,
                  "'%.*s' does not exist in the platform (only the last key of a --set path "
                  "may be new)",
@@ -705,10 +721,416 @@ int ptree_apply_set(struct sim *sim, struct pnode *root, const struct set_overri
     v->plain = true;
     v->file = at.file;
     v->line = v->col = 0;
+    free(v->origin); /* the value is the --set's now, not a template's */
+    v->origin = NULL;
     r = 0;
 out:
     free(path);
     return r;
+}
+
+/* ---- hart templates ---------------------------------------------------------------------- */
+
+/* What a $expression may name: `harts` everywhere, `i` only inside a template's copy. */
+struct xenv {
+    uint64_t harts, i;
+    bool have_i; /* evaluating a copy: i is defined */
+    bool used_i; /* the expression mentioned i */
+};
+
+struct xparse {
+    const char *p, *end;
+    struct xenv *env;
+    char *msg;
+    size_t msglen;
+};
+
+static const char xhelp[] =
+    "an expression may use i, harts, integers, + - * / % and parentheses";
+
+static int xerr(struct xparse *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int xerr(struct xparse *x, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(x->msg, x->msglen, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+static void x_space(struct xparse *x)
+{
+    while (x->p < x->end && (*x->p == ' ' || *x->p == '\t'))
+        x->p++;
+}
+
+static int x_expr(struct xparse *x, uint64_t *v);
+
+static int x_factor(struct xparse *x, uint64_t *v)
+{
+    x_space(x);
+    if (x->p >= x->end)
+        return xerr(x, "expected a number, i or harts at the end (%s)", xhelp);
+    char c = *x->p;
+    if (c == '(') {
+        x->p++;
+        if (x_expr(x, v) < 0)
+            return -1;
+        x_space(x);
+        if (x->p >= x->end || *x->p != ')')
+            return xerr(x, "missing ')'");
+        x->p++;
+        return 0;
+    }
+    if (c >= '0' && c <= '9') {
+        const char *start = x->p;
+        while (x->p < x->end && ((*x->p >= '0' && *x->p <= '9') || (*x->p >= 'a' && *x->p <= 'z') ||
+                                 (*x->p >= 'A' && *x->p <= 'Z') || *x->p == '_'))
+            x->p++;
+        char num[64], msg[128];
+        union param_value pv;
+        snprintf(num, sizeof(num), "%.*s", (int)(x->p - start), start);
+        if (param_parse(PARAM_INT, num, &pv, msg, sizeof(msg)) < 0)
+            return xerr(x, "%s", msg);
+        *v = pv.u;
+        return 0;
+    }
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_') {
+        const char *start = x->p;
+        while (x->p < x->end && ((*x->p >= 'a' && *x->p <= 'z') || (*x->p >= 'A' && *x->p <= 'Z') ||
+                                 (*x->p >= '0' && *x->p <= '9') || *x->p == '_'))
+            x->p++;
+        size_t n = (size_t)(x->p - start);
+        if (n == 1 && *start == 'i') {
+            if (!x->env->have_i)
+                return xerr(x, "'i' is only defined in a hart template (a cpus: name such as "
+                               "hart$i) and in a templated irqs: line (such as msip$i)");
+            x->env->used_i = true;
+            *v = x->env->i;
+            return 0;
+        }
+        if (n == 5 && !strncmp(start, "harts", 5)) {
+            *v = x->env->harts;
+            return 0;
+        }
+        return xerr(x, "unknown name '%.*s' (%s)", (int)n, start, xhelp);
+    }
+    return xerr(x, "unexpected '%c' (%s)", c, xhelp);
+}
+
+static int x_term(struct xparse *x, uint64_t *v)
+{
+    if (x_factor(x, v) < 0)
+        return -1;
+    for (;;) {
+        x_space(x);
+        if (x->p >= x->end || !strchr("*/%", *x->p))
+            return 0;
+        char op = *x->p++;
+        uint64_t r;
+        if (x_factor(x, &r) < 0)
+            return -1;
+        if (op == '*') {
+            if (__builtin_mul_overflow(*v, r, v))
+                return xerr(x, "the result does not fit in 64 bits");
+        } else if (!r) {
+            return xerr(x, "division by zero");
+        } else {
+            *v = op == '/' ? *v / r : *v % r;
+        }
+    }
+}
+
+static int x_expr(struct xparse *x, uint64_t *v)
+{
+    if (x_term(x, v) < 0)
+        return -1;
+    for (;;) {
+        x_space(x);
+        if (x->p >= x->end || (*x->p != '+' && *x->p != '-'))
+            return 0;
+        char op = *x->p++;
+        uint64_t r;
+        if (x_term(x, &r) < 0)
+            return -1;
+        if (op == '+' ? __builtin_add_overflow(*v, r, v) : __builtin_sub_overflow(*v, r, v))
+            return xerr(x, op == '+' ? "the result does not fit in 64 bits"
+                                     : "the result is negative");
+    }
+}
+
+static bool is_name_char(char c, bool first)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+           (!first && c >= '0' && c <= '9');
+}
+
+/* Replace every $name and $(expression) in text by its decimal value. There is no escape for
+ * a literal '$' (no parameter needs one), so an expanded tree holds no '$' and expanding it
+ * again changes nothing. Returns a malloc'd string, or NULL with a message in msg. */
+static char *x_subst(const char *text, struct xenv *env, char *msg, size_t msglen)
+{
+    size_t cap = strlen(text) + 32, len = 0;
+    char *out = xmalloc(cap);
+    for (const char *p = text; *p;) {
+        const char *dollar = strchr(p, '$');
+        size_t lit = dollar ? (size_t)(dollar - p) : strlen(p);
+        char num[24] = "";
+        const char *next = p + lit;
+        if (dollar) {
+            const char *from = dollar + 1, *to; /* the expression */
+            {
+                if (*from == '(') {
+                    int depth = 0;
+                    for (to = from; *to; to++) {
+                        depth += *to == '(' ? 1 : *to == ')' ? -1 : 0;
+                        if (!depth)
+                            break;
+                    }
+                    if (!*to) {
+                        snprintf(msg, msglen, "'$(' without a closing ')'");
+                        goto bad;
+                    }
+                    next = ++to;
+                } else if (is_name_char(*from, true)) {
+                    for (to = from; is_name_char(*to, false); to++)
+                        ;
+                    next = to;
+                } else {
+                    snprintf(msg, msglen, "'$' must be followed by a name or a (expression)");
+                    goto bad;
+                }
+                struct xparse x = {from, to, env, msg, msglen};
+                uint64_t v;
+                if (x_expr(&x, &v) < 0)
+                    goto bad;
+                x_space(&x);
+                if (x.p != to) {
+                    snprintf(msg, msglen, "unexpected '%c' in $%.*s (%s)", *x.p,
+                             (int)(to - from), from, xhelp);
+                    goto bad;
+                }
+                snprintf(num, sizeof(num), "%llu", (unsigned long long)v);
+            }
+        }
+        if (len + lit + strlen(num) + 1 > cap) {
+            cap = 2 * (len + lit + strlen(num) + 1);
+            char *o = realloc(out, cap);
+            if (!o)
+                abort();
+            out = o;
+        }
+        memcpy(out + len, p, lit);
+        len += lit;
+        memcpy(out + len, num, strlen(num));
+        len += strlen(num);
+        p = next;
+    }
+    out[len] = 0;
+    return out;
+bad:
+    free(out);
+    return NULL;
+}
+
+static bool has_template(const char *s)
+{
+    return strchr(s, '$') != NULL;
+}
+
+static void set_origin(struct pnode *n, const char *origin)
+{
+    free(n->origin);
+    n->origin = xstrdup(origin);
+    for (unsigned i = 0; i < n->n; i++)
+        set_origin(n->kids[i], origin);
+}
+
+struct expander {
+    char *err;
+    size_t errlen;
+    uint64_t harts;
+};
+
+static const char template_places[] =
+    "$i, $harts and $(...) may stand in a hart name under cpus:, an output under irqs: and "
+    "in values";
+
+/* Evaluate the $expressions of every value under n. Keys may not hold any here. */
+static int subst_values(struct expander *E, struct pnode *n, struct xenv *env)
+{
+    char msg[512];
+    if (n->kind == PN_SCALAR) {
+        if (!has_template(n->text))
+            return 0;
+        char *t = x_subst(n->text, env, msg, sizeof(msg));
+        if (!t)
+            return fail(E->err, E->errlen, n, "'%s': %s", n->text, msg);
+        free(n->text);
+        n->text = t;
+        return 0;
+    }
+    for (unsigned i = 0; i < n->n; i++) {
+        struct pnode *kid = n->kids[i];
+        if (n->kind == PN_MAP && i % 2 == 0) {
+            if (has_template(kid->text))
+                return fail(E->err, E->errlen, kid, "'%s': %s", kid->text, template_places);
+            continue;
+        }
+        if (subst_values(E, kid, env) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Expand the templates among the keys of map m (hart names, or irqs: outputs): one copy per
+ * i in 0..harts-1, in the template's place. An entry written out with a copy's name is merged
+ * over the copy (its keys win) rather than being a second entry: that is how an including
+ * file or a --set changes one hart of a template. m is only changed on success. */
+static int expand_map(struct expander *E, struct pnode *m)
+{
+    unsigned cap = 2 * pmap_len(m) + 2, nk = 0;
+    struct pnode **kids = xmalloc(cap * sizeof(*kids));
+    bool *copy = xmalloc(cap / 2 * sizeof(*copy));
+    char msg[512];
+    for (unsigned e = 0; e < pmap_len(m); e++) {
+        const struct pnode *k = pmap_key(m, e), *v = pmap_val(m, e);
+        unsigned ncopies = has_template(k->text) ? (unsigned)E->harts : 1;
+        if (nk + 2 * ncopies > cap) {
+            cap = 2 * (nk + 2 * ncopies);
+            kids = realloc(kids, cap * sizeof(*kids));
+            copy = realloc(copy, cap / 2 * sizeof(*copy));
+            if (!kids || !copy)
+                abort();
+        }
+        if (!has_template(k->text)) {
+            struct xenv env = {.harts = E->harts};
+            struct pnode *nv = ptree_copy(v);
+            kids[nk] = ptree_copy(k);
+            kids[nk + 1] = nv;
+            copy[nk / 2] = false;
+            nk += 2;
+            if (subst_values(E, nv, &env) < 0)
+                goto bad;
+            continue;
+        }
+        for (uint64_t i = 0; i < E->harts; i++) {
+            struct xenv env = {.harts = E->harts, .i = i, .have_i = true};
+            char *name = x_subst(k->text, &env, msg, sizeof(msg));
+            if (!name) {
+                fail(E->err, E->errlen, k, "'%s': %s", k->text, msg);
+                goto bad;
+            }
+            if (!env.used_i) {
+                fail(E->err, E->errlen, k,
+                     "template '%s' does not use i: every copy would be named '%s'", k->text,
+                     name);
+                free(name);
+                goto bad;
+            }
+            struct pnode *ck = ptree_copy(k), *cv = ptree_copy(v);
+            free(ck->text);
+            ck->text = name;
+            char *origin = xasprintf("template '%s' with i=%llu", k->text, (unsigned long long)i);
+            set_origin(ck, origin);
+            set_origin(cv, origin);
+            free(origin);
+            kids[nk] = ck;
+            kids[nk + 1] = cv;
+            copy[nk / 2] = true;
+            nk += 2;
+            env.used_i = false;
+            if (subst_values(E, cv, &env) < 0)
+                goto bad;
+        }
+    }
+    /* Written-out entries that name a copy are merged into it. */
+    for (unsigned a = 0; a < nk / 2; a++) {
+        if (copy[a])
+            continue;
+        for (unsigned b = 0; b < nk / 2; b++) {
+            if (!copy[b] || strcmp(kids[2 * a]->text, kids[2 * b]->text))
+                continue;
+            struct pnode *over = kids[2 * a + 1];
+            if (is_null(over))
+                ptree_free(over);
+            else
+                kids[2 * b + 1] = ptree_merge(kids[2 * b + 1], over);
+            ptree_free(kids[2 * a]);
+            memmove(&kids[2 * a], &kids[2 * a + 2], (nk - 2 * a - 2) * sizeof(*kids));
+            memmove(&copy[a], &copy[a + 1], (nk / 2 - a - 1) * sizeof(*copy));
+            nk -= 2;
+            a--;
+            break;
+        }
+    }
+    for (unsigned i = 0; i < m->n; i++)
+        ptree_free(m->kids[i]);
+    free(m->kids);
+    m->kids = kids;
+    m->n = m->cap = nk;
+    if (!nk) {
+        m->kids = NULL;
+        free(kids);
+    }
+    free(copy);
+    return 0;
+bad:
+    for (unsigned i = 0; i < nk; i++)
+        ptree_free(kids[i]);
+    free(kids);
+    free(copy);
+    return -1;
+}
+
+int ptree_expand(struct pnode *root, char *err, size_t errlen)
+{
+    struct expander E = {.err = err, .errlen = errlen, .harts = 1};
+    const struct pnode *hv = pmap_get(root, "harts");
+    if (hv) {
+        union param_value pv;
+        char msg[256];
+        if (hv->kind != PN_SCALAR)
+            return fail(err, errlen, hv, "'harts': expected an integer (how many copies of the "
+                                         "hart template), got a %s", kind_name(hv));
+        if (param_parse(PARAM_INT, hv->text, &pv, msg, sizeof(msg)) < 0)
+            return fail(err, errlen, hv, "'harts': %s", msg);
+        if (pv.u < 1)
+            return fail(err, errlen, hv, "'harts' must be at least 1");
+        if (pv.u > SIM_MAX_HARTS)
+            return fail(err, errlen, hv, "'harts' is %llu; socsim builds at most %u harts",
+                        (unsigned long long)pv.u, SIM_MAX_HARTS);
+        E.harts = pv.u;
+    }
+    struct pnode *cpus = pmap_get(root, "cpus");
+    if (cpus && cpus->kind == PN_MAP && expand_map(&E, cpus) < 0)
+        return -1;
+    struct pnode *devs = pmap_get(root, "devices");
+    if (!devs || devs->kind != PN_MAP)
+        return 0;
+    for (unsigned d = 0; d < pmap_len(devs); d++) {
+        const struct pnode *name = pmap_key(devs, d);
+        struct pnode *dev = pmap_val(devs, d);
+        if (has_template(name->text))
+            return fail(err, errlen, name, "'%s': a device cannot be a template (%s)",
+                        name->text, template_places);
+        if (dev->kind != PN_MAP)
+            continue;
+        for (unsigned i = 0; i < pmap_len(dev); i++) {
+            const struct pnode *k = pmap_key(dev, i);
+            struct pnode *v = pmap_val(dev, i);
+            struct xenv env = {.harts = E.harts};
+            if (has_template(k->text))
+                return fail(err, errlen, k, "'%s': %s", k->text, template_places);
+            if (!strcmp(k->text, "irqs") && v->kind == PN_MAP) {
+                if (expand_map(&E, v) < 0)
+                    return -1;
+            } else if (subst_values(&E, v, &env) < 0) {
+                return -1;
+            }
+        }
+    }
+    return 0;
 }
 
 /* ---- interpretation ---------------------------------------------------------------------- */
@@ -760,8 +1182,8 @@ static int get_value(struct build *b, const struct pnode *v, enum param_type typ
     return 0;
 }
 
-static const char *const top_keys[] = {"name", "description", "include", "timebase", "cpus",
-                                       "devices", NULL};
+static const char *const top_keys[] = {"name", "description", "include", "timebase", "harts",
+                                       "cpus", "devices", NULL};
 
 static bool in_list(const char *const *list, const char *s)
 {
@@ -975,7 +1397,7 @@ static int build_device(struct build *b, struct inst *in)
         r = fail(b->err, b->errlen, in->key, "device '%s' (%s): %s", in->name, t->name, msg);
         goto out;
     }
-    sim_add_device(sim, in->dev, t->mapped, base, size, pos_of(in->key));
+    sim_add_device(sim, in->dev, t->mapped, base, size, pos_of(in->key), &cfg);
     if (t->mapped && bus_map(&sim->bus, in->dev, base, size, msg, sizeof(msg)) < 0) {
         /* Name where the device already there was defined, when it is one of ours. */
         const struct sim_dev *other = NULL;
@@ -1199,6 +1621,9 @@ int platform_build(struct sim *sim, const struct pnode *root, char *err, size_t 
                     kind_name(cpus));
     if (cpus->kind != PN_MAP || !pmap_len(cpus))
         return fail(err, errlen, cpus, "'cpus' is empty: a platform needs at least one hart");
+    if (pmap_len(cpus) > SIM_MAX_HARTS)
+        return fail(err, errlen, cpus, "'cpus' has %u harts; socsim builds at most %u",
+                    pmap_len(cpus), SIM_MAX_HARTS);
     const struct pnode *devs = pmap_get(root, "devices");
     if (devs && devs->kind != PN_MAP && !is_null(devs))
         return fail(err, errlen, devs, "'devices': expected a map of device names, got a %s",
@@ -1212,6 +1637,18 @@ int platform_build(struct sim *sim, const struct pnode *root, char *err, size_t 
     for (unsigned i = 0; i < b.ninsts; i++)
         if (b.insts[i].hart && build_hart(&b, &b.insts[i], i) < 0)
             goto out;
+    /* mhartid names a hart to firmware (and the device tree's cpu@N): it must be unique. */
+    for (unsigned i = 1; i < sim->nharts; i++) {
+        for (unsigned j = 0; j < i; j++) {
+            if (rv_hart_id(sim->harts[i]) != rv_hart_id(sim->harts[j]))
+                continue;
+            char w[512];
+            fail(err, errlen, b.insts[i].key, "hart '%s' has mhartid %llu, as hart '%s' (at %s) "
+                 "does", b.insts[i].name, (unsigned long long)rv_hart_id(sim->harts[i]),
+                 b.insts[j].name, where(b.insts[j].key, w, sizeof(w)));
+            goto out;
+        }
+    }
     for (unsigned i = 0; i < b.ninsts; i++)
         if (!b.insts[i].hart && build_device(&b, &b.insts[i]) < 0)
             goto out;
@@ -1237,11 +1674,31 @@ int platform_load(struct sim *sim, const char *path, const char *text,
     struct pnode *root = ptree_load(sim, path, text, err, errlen);
     if (!root)
         return -1;
+    /* A --set applies before template expansion (so `harts` and the template itself can be
+     * set), unless its path goes through an entry only the expansion creates, such as
+     * cpus.hart2.freq: that one applies to the expanded tree. */
+    bool *later = xmalloc((nsets + 1) * sizeof(*later));
     int r = 0;
+    for (unsigned i = 0; i < nsets && r == 0; i++) {
+        r = ptree_apply_set_ex(sim, root, &sets[i], &later[i], err, errlen);
+        if (r < 0 && later[i])
+            r = 0;
+        else
+            later[i] = false;
+    }
+    if (r == 0)
+        r = ptree_expand(root, err, errlen);
+    bool again = false;
     for (unsigned i = 0; i < nsets && r == 0; i++)
-        r = ptree_apply_set(sim, root, &sets[i], err, errlen);
+        if (later[i]) {
+            r = ptree_apply_set(sim, root, &sets[i], err, errlen);
+            again = true;
+        }
+    if (r == 0 && again)
+        r = ptree_expand(root, err, errlen); /* the values those --set gave */
     if (r == 0)
         r = platform_build(sim, root, err, errlen);
+    free(later);
     ptree_free(root);
     return r;
 }

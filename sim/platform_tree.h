@@ -17,6 +17,8 @@ struct pnode {
     unsigned line, col; /* 1-based; line 0: the node came from a --set (file is "--set P=V") */
     bool plain;         /* scalar written without quotes (an empty plain scalar is YAML null) */
     char *text;         /* scalar value */
+    char *origin;       /* copies made from a hart template: "template 'hart$i' with i=2",
+                         * added to error messages about the copy; NULL otherwise */
     struct pnode **kids; /* map: key, value, key, value, ... (keys are scalars); seq: items */
     unsigned n, cap;     /* number of kids; a map has n / 2 entries */
 };
@@ -50,7 +52,19 @@ struct pnode *ptree_load(struct sim *sim, const char *path, const char *text, ch
 int ptree_apply_set(struct sim *sim, struct pnode *root, const struct set_override *set,
                     char *err, size_t errlen);
 
-/* Interpret a merged tree: create harts and devices, map them, wire interrupts. */
+/* Apply one --set; when a key before the last one does not exist yet, set *missing (the
+ * caller may retry after template expansion, which creates hart0, hart1, ...). */
+int ptree_apply_set_ex(struct sim *sim, struct pnode *root, const struct set_override *set,
+                       bool *missing, char *err, size_t errlen);
+
+/* Expand hart templates in place (docs/platforms.md, "Several harts"): the top-level `harts: N`
+ * (default 1), `cpus:` entries whose name holds $expressions (one copy per i in 0..N-1),
+ * `irqs:` lines whose output holds them, and $expressions in every other value under cpus:
+ * and devices: (`harts` only, no `i`). Entries written out with the name of a copy are merged
+ * over it. Expanding an expanded tree changes nothing. Returns 0 or -1 with err set. */
+int ptree_expand(struct pnode *root, char *err, size_t errlen);
+
+/* Interpret a merged, expanded tree: create harts and devices, map them, wire interrupts. */
 int platform_build(struct sim *sim, const struct pnode *root, char *err, size_t errlen);
 
 /* The whole of sim_load_platform without printing: `text` (may be NULL) stands for the

@@ -17,6 +17,10 @@
 struct rv_hart;
 struct semihost;
 
+/* Most harts a platform may have (the `harts:` key and the cpus: entries together); QEMU's virt
+ * machine stops at the same number. */
+#define SIM_MAX_HARTS 512
+
 /* One `--set path=value` override, applied to the platform tree before it is interpreted. */
 struct set_override {
     const char *path; /* e.g. devices.uart0.base */
@@ -40,12 +44,26 @@ struct sim_dev {
     bool mapped;
     uint64_t base, size;
     struct srcpos pos;
+    union param_value *params; /* one per dev->type->params entry, as built (strings copied):
+                                * what the device tree generator reads (clock, sources, ...) */
+};
+
+/* A declared parameter of a built device, or NULL when its type has no such parameter. */
+const union param_value *sim_dev_param(const struct sim_dev *sd, const char *name);
+
+/* What an image is for: it decides where a raw image goes and whose entry point is used. */
+enum sim_image_kind {
+    SIM_IMAGE_LOAD,   /* --load FILE@ADDR */
+    SIM_IMAGE_KERNEL, /* FIRMWARE, --kernel: the next stage, or the only one */
+    SIM_IMAGE_BIOS,   /* --bios: M-mode firmware at the RAM base */
 };
 
 struct sim_firmware {
     char *path;
-    bool raw;      /* --load FILE@ADDR */
-    uint64_t addr;
+    bool raw;      /* a raw binary, loaded at addr; otherwise an ELF file */
+    uint64_t addr; /* raw: where it goes (and its entry point); ELF: its entry point */
+    uint64_t lo, hi; /* addresses it occupies: [lo, hi) */
+    enum sim_image_kind kind;
 };
 
 struct sim_options {
@@ -53,6 +71,8 @@ struct sim_options {
     double timeout;           /* host seconds, 0: none */
     const char *semihosting_root;
     const char *cmdline;      /* semihosting SYS_GET_CMDLINE */
+    const char *bootargs;     /* --append: /chosen bootargs of the device tree; NULL: none */
+    const char *dtb_path;     /* --dtb: this blob instead of the generated device tree */
     bool quiet;
     bool stats;               /* --insn-mix: count the mix (a separate execute loop) */
     volatile sig_atomic_t *stop_flag; /* set asynchronously (the CLI's SIGINT handler): stop the run */
@@ -90,6 +110,10 @@ struct sim {
     unsigned nfirmware;
     uint64_t entry, image_end;
     bool have_entry;
+    enum sim_image_kind entry_kind; /* the image the entry point came from */
+    void *dtb;             /* the device tree blob handed to the harts in a1 (NULL: none) */
+    size_t dtb_size;
+    uint64_t dtb_addr;     /* where it goes in RAM; 0 when it was not placed */
     struct rv_hart *running; /* the hart inside rv_hart_run, kicked by earlier events */
 
     enum sim_status status;
@@ -119,15 +143,28 @@ void platform_print_types(FILE *out);
 /* Registration used by the loader. */
 void sim_add_hart(struct sim *sim, struct rv_hart *h, struct srcpos pos);
 void sim_add_device(struct sim *sim, struct device *dev, bool mapped, uint64_t base,
-                    uint64_t size, struct srcpos pos);
+                    uint64_t size, struct srcpos pos, const struct dev_config *cfg);
 void sim_add_wire(struct sim *sim, const char *from, const char *to, struct srcpos pos);
 struct device *sim_find_device(struct sim *sim, const char *name); /* devices and harts */
 const char *sim_intern_file(struct sim *sim, const char *path);
 
-/* Firmware (sim/elf.c, sim/engine.c). */
-int sim_load_elf(struct sim *sim, const char *path);
+/* Firmware (sim/elf.c, sim/engine.c), loaded in this order; docs/boot.md. Errors are printed.
+ * --bios: an ELF at its addresses, or a raw image at the RAM base. */
+int sim_load_bios(struct sim *sim, const char *path);
+/* FIRMWARE / --kernel: an ELF at its addresses, or a raw image where QEMU puts one: after a
+ * bios, at the next 2 MiB (RV64) or 4 MiB (RV32) boundary past its end; else at the RAM base. */
+int sim_load_kernel(struct sim *sim, const char *path);
+/* --load FILE@ADDR. */
 int sim_load_raw(struct sim *sim, const char *path, uint64_t addr);
-/* Place late-mapped devices (HTIF), set up semihosting, reset everything to the entry point. */
+/* The RAM that raw images and the device tree go to: the first `ram` device of the platform
+ * (NULL if it has none). */
+const struct sim_dev *sim_boot_ram(const struct sim *sim);
+/* Build the device tree (opt.dtb_path's blob, or one generated from the platform, with
+ * opt.bootargs) into sim->dtb and choose its address as QEMU does; does not write memory.
+ * Returns 0, or -1 after printing the error. */
+int sim_build_dtb(struct sim *sim);
+/* Place late-mapped devices (HTIF), set up semihosting, write the device tree, reset every
+ * hart to the entry point with a0 = mhartid and a1 = the device tree's address. */
 int sim_prepare(struct sim *sim);
 /* Run to completion (exit, limit, deadlock). */
 enum sim_status sim_run(struct sim *sim);

@@ -155,5 +155,98 @@ expect "a store to an unmapped address is a guest error and a trap" 3 \
 expect "check prints the memory map" 0 '0x0000000010000000-0x00000000100000ff.*uart0' -- "$SOCSIM" check virt32
 expect "devices lists ns16550 parameters" 0 'ns16550' -- "$SOCSIM" devices
 
+# ---- boot flow: device tree, --bios, --kernel, --dtb, --append, harts (docs/boot.md) ----
+CLI=$(cd "$(dirname "$0")" && pwd)
+XCC=(riscv64-unknown-elf-gcc -nostdlib -Wl,--no-relax -Wl,-N -Wl,--no-warn-rwx-segments)
+rv32=(-march=rv32i -mabi=ilp32) rv64=(-march=rv64i -mabi=lp64)
+"${XCC[@]}" "${rv32[@]}" -Wl,-Ttext=0x80000000 "$CLI/boot_regs.S" -o "$T/regs32.elf"
+"${XCC[@]}" "${rv64[@]}" -Wl,-Ttext=0x80000000 "$CLI/boot_regs.S" -o "$T/regs64.elf"
+"${XCC[@]}" "${rv64[@]}" -Wl,-Ttext=0x80000000 -DNHARTS=3 "$CLI/boot_regs.S" -o "$T/regs64x3.elf"
+"${XCC[@]}" "${rv32[@]}" -Wl,-Ttext=0x80000000 -DNEXT=0x80400000 "$CLI/stage.S" -o "$T/bios32.elf"
+"${XCC[@]}" "${rv32[@]}" -Wl,-Ttext=0x80000000 "$CLI/stage.S" -o "$T/kern32.elf"
+"${XCC[@]}" "${rv64[@]}" -Wl,-Ttext=0x80000000 -DNEXT=0x80200000 "$CLI/stage.S" -o "$T/bios64.elf"
+"${XCC[@]}" "${rv64[@]}" -Wl,-Ttext=0x80000000 "$CLI/stage.S" -o "$T/kern64.elf"
+"${XCC[@]}" "${rv64[@]}" -Wl,-Ttext=0x80200000 "$CLI/stage.S" -o "$T/kern64hi.elf"
+for f in bios32 kern32 bios64 kern64; do
+    riscv64-unknown-elf-objcopy -O binary "$T/$f.elf" "$T/$f.bin"
+done
+# What a little-endian 32-bit load of the big-endian word N reads: the "size=" the programs print.
+le32() { printf '%08x' $(( ($1 & 255) << 24 | ($1 >> 8 & 255) << 16 | ($1 >> 16 & 255) << 8 | $1 >> 24 )); }
+
+expect "dtb -o writes a blob" 0 '' -- "$SOCSIM" dtb virt64 -o "$T/virt64.dtb"
+out=$(dtc -I dtb -O dts "$T/virt64.dtb" 2>&1)
+[[ $out == *'riscv,isa = "rv64imafdc_zicsr_zifencei_zicntr_zihpm_zba_zbb_zbs";'* &&
+   $out == *'mmu-type = "riscv,sv39";'* && $out == *'stdout-path = "/soc/serial@10000000";'* &&
+   $out == *'compatible = "sifive,plic-1.0.0\0riscv,plic0";'* && $out != *Warning* ]] \
+    && ok "dtc reads the virt64 tree without a warning: isa, mmu-type, stdout-path, PLIC" \
+    || bad "dtc on virt64.dtb" "$out"
+"$SOCSIM" dtb virt64 2>&1 | cmp -s - "$T/virt64.dtb" \
+    && ok "dtb without -o writes the same blob to stdout" || bad "dtb to stdout differs from -o"
+out=$(script -qec "'$SOCSIM' dtb virt64; echo status=\$?" /dev/null 2>&1 </dev/null | tr -d '\r')
+[[ $out == *"not writing a binary device tree to a terminal"*"status=2"* ]] \
+    && ok "dtb refuses to write binary to a terminal (status 2)" || bad "dtb to a terminal" "$out"
+out=$("$SOCSIM" dtb virt64 --append "console=ttyS0 earlycon" | dtc -I dtb -O dts 2>&1)
+[[ $out == *'bootargs = "console=ttyS0 earlycon";'* ]] \
+    && ok "--append becomes /chosen/bootargs" || bad "dtb --append" "$out"
+out=$("$SOCSIM" dtb virt64 --set harts=4 | dtc -I dtb -O dts 2>&1)
+[[ $out == *"cpu@3 {"* && $out == *"core3 {"* &&
+   $out == *"interrupts-extended = <0x02 0x0b 0x02 0x09 0x04 0x0b 0x04 0x09 0x06 0x0b 0x06 0x09 0x08 0x0b 0x08 0x09>;"* &&
+   $out == *"interrupts-extended = <0x02 0x03 0x02 0x07 0x04 0x03 0x04 0x07 0x06 0x03 0x06 0x07 0x08 0x03 0x08 0x07>;"* ]] \
+    && ok "--set harts=4: four cpus, CLINT and PLIC (M and S context) lines for each" \
+    || bad "dtb --set harts=4" "$out"
+expect "dtb refuses run options" 2 "--stats is an option of 'run', not of 'dtb'" -- "$SOCSIM" dtb virt64 --stats
+expect "run refuses -o" 2 "-o is an option of 'dtb', not of 'run'" -- "$SOCSIM" run virt64 "$T/kern64.elf" -o x
+expect "check refuses --append" 2 "--append is an option of 'run' and 'dtb', not of 'check'" -- "$SOCSIM" check virt64 --append x
+expect "check says where the device tree goes" 0 "^device tree: $(wc -c <"$T/virt64.dtb") bytes at 0x000000008fe00000" -- \
+    "$SOCSIM" check virt64
+
+# a0 = mhartid and a1 = the tree, on every hart and again after a guest-requested reset (which
+# also rewrites the tree the program scribbled on), at QEMU's address.
+n=$("$SOCSIM" dtb virt32 | wc -c)
+want="hart=00000000 dtb=87e00000 magic=edfe0dd0 size=$(le32 "$n")"
+out=$(timeout 10 "$SOCSIM" run virt32 "$T/regs32.elf" --max-insns 1000000 2>&1); rc=$?
+[ $rc = 0 ] && [ "$out" = "$want"$'\n'"$want" ] \
+    && ok "virt32: a0 = 0, a1 = 0x87e00000 (QEMU's place) holding the tree, again after a reset" \
+    || bad "virt32 boot registers (status $rc)" "$out"
+n=$("$SOCSIM" dtb virt64 --set harts=3 | wc -c)
+want=""
+for h in 0 1 2; do want+="hart=000000000000000$h dtb=000000008fe00000 magic=edfe0dd0 size=$(le32 "$n")"$'\n'; done
+out=$(timeout 10 "$SOCSIM" run virt64 "$T/regs64x3.elf" --set harts=3 --max-insns 10000000 2>&1); rc=$?
+[ $rc = 0 ] && [ "$out"$'\n' = "$want$want" ] \
+    && ok "virt64 --set harts=3: each hart gets its mhartid in a0 and the tree in a1, also after a reset" \
+    || bad "virt64 harts=3 boot registers (status $rc)" "$out"
+
+# Two stages as QEMU loads them (checked against qemu-system-riscv32/64 7.2).
+expect "raw --bios at the RAM base, raw --kernel at the next 2 MiB (RV64)" 0 \
+    '^kernel pc=0000000080200000 a0=0000000000000000 a1=000000008fe00000$' -- \
+    "$SOCSIM" run virt64 --bios "$T/bios64.bin" --kernel "$T/kern64.bin" --max-insns 100000
+expect "raw FIRMWARE after a raw bios goes to the next 4 MiB (RV32)" 0 '^kernel pc=80400000 a0=00000000 a1=87e00000$' -- \
+    "$SOCSIM" run virt32 --bios "$T/bios32.bin" "$T/kern32.bin" --max-insns 100000
+expect "QEMU spelling: ELF -bios, raw -kernel after it" 0 '^kernel pc=0000000080200000' -- \
+    "$SOCSIM" run virt64 -bios "$T/bios64.elf" -kernel "$T/kern64.bin" --max-insns 100000
+expect "-bios none: a raw -kernel goes to the RAM base" 0 '^kernel pc=0000000080000000 a0=0+ a1=000000008fe00000$' -- \
+    "$SOCSIM" run virt64 -bios none -kernel "$T/kern64.bin" --max-insns 100000
+expect "an ELF kernel loads at its own addresses; the bios's entry is used" 0 '^bios pc=0000000080000000' -- \
+    "$SOCSIM" run virt64 --bios "$T/bios64.bin" --kernel "$T/kern64hi.elf" --max-insns 100000
+expect "a kernel over the bios is refused" 2 'kern64.elf \(0x80000000-0x[0-9a-f]+\) overlaps the bios' -- \
+    "$SOCSIM" run virt64 --bios "$T/bios64.bin" --kernel "$T/kern64.elf"
+expect "--bios twice is refused" 2 "--bios given twice" -- "$SOCSIM" run virt64 --bios a --bios b
+expect "a RAM too small for the tree beside the image: a1 = 0" 0 'a1=0000000000000000$' -- \
+    "$SOCSIM" run virt64 "$T/kern64.elf" --set devices.ram.size=1MiB --max-insns 100000
+
+# --dtb replaces the generated tree (also after the reset); what is not a tree is refused.
+dtc -I dtb -O dts "$T/virt64.dtb" 2>/dev/null | sed 's/model = "socsim,virt64"/model = "my board"/' |
+    dtc -I dts -O dtb -o "$T/mine.dtb" - 2>/dev/null
+n=$(wc -c <"$T/mine.dtb")
+want="hart=0000000000000000 dtb=000000008fe00000 magic=edfe0dd0 size=$(le32 "$n")"
+out=$(timeout 10 "$SOCSIM" run virt64 "$T/regs64.elf" --dtb "$T/mine.dtb" --max-insns 1000000 2>&1); rc=$?
+[ $rc = 0 ] && [ "$out" = "$want"$'\n'"$want" ] \
+    && ok "--dtb FILE: the harts get that blob ($n bytes), also after a reset" \
+    || bad "--dtb (status $rc)" "$out"
+expect "--dtb of something else is refused" 2 "not a device tree blob" -- \
+    "$SOCSIM" run virt64 "$T/regs64.elf" --dtb "$T/kern64.bin"
+expect "QEMU's -dtb spelling" 0 'size=' -- \
+    "$SOCSIM" run virt64 "$T/regs64.elf" -dtb "$T/mine.dtb" --max-insns 1000000
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

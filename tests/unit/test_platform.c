@@ -384,8 +384,8 @@ static void test_build_errors_point_at_the_right_place(void)
                  "t.yaml:5:3: error: device 'u' (ns16550) is memory-mapped and needs "
                  "'base: ADDRESS'");
     expect_error(HART "extra: 1\n", "t.yaml:4:1: error: unknown top-level key 'extra' (expected "
-                                    "one of: name, description, include, timebase, cpus, "
-                                    "devices)");
+                                    "one of: name, description, include, timebase, harts, "
+                                    "cpus, devices)");
     expect_error("cpus:\n  h: { isa: rv32imac }\n",
                  "t.yaml:1:1: error: missing 'timebase' (the mtime frequency, e.g. timebase: "
                  "10MHz)");
@@ -407,7 +407,194 @@ static void test_build_errors_point_at_the_right_place(void)
                  "empty or wraps around");
     expect_error(HART "devices:\n  u: { type: ns16550, base: 0x1000, irqs: { irq: hart0.mtx } }\n",
                  "t.yaml:5:50: error: IRQ u.irq -> hart0.mtx: hart0 (hart) has no input 'mtx' "
-                 "(inputs: msi, mti, mei)");
+                 "(inputs: msi, mti, mei, sei)");
+}
+
+/* ---- several harts: `harts:` and templates ----------------------------------------------- */
+
+static const char smp[] = "name: smp\n"
+                          "timebase: 10MHz\n"
+                          "harts: 2\n"
+                          "cpus:\n"
+                          "  hart$i: { isa: rv32imac, freq: 50MHz }\n"
+                          "devices:\n"
+                          "  ram: { type: ram, base: 0x80000000, size: 16MiB }\n"
+                          "  clint:\n"
+                          "    type: clint\n"
+                          "    base: 0x2000000\n"
+                          "    harts: $harts\n"
+                          "    irqs: { msip$i: hart$i.msi, mtip$i: hart$i.mti }\n"
+                          "  plic:\n"
+                          "    type: plic\n"
+                          "    base: 0xc000000\n"
+                          "    contexts: $(2 * harts)\n"
+                          "    irqs: { ctx$(2*i): hart$i.mei, ctx$(2*i+1): hart$i.sei }\n";
+
+static bool has_wire(const struct sim *sim, const char *from, const char *to)
+{
+    for (unsigned i = 0; i < sim->nwires; i++)
+        if (!strcmp(sim->wires[i].from, from) && !strcmp(sim->wires[i].to, to))
+            return true;
+    return false;
+}
+
+static void test_harts_template_makes_numbered_wired_harts(void)
+{
+    struct sim *sim = sim_new();
+    struct set_override four = {"harts", "4"};
+    int r = platform_load(sim, "smp.yaml", smp, &four, 1, err, sizeof(err));
+    if (r)
+        fprintf(stderr, "%s\n", err);
+    CU_ASSERT_EQUAL_FATAL(r, 0);
+    CU_ASSERT_EQUAL_FATAL(sim->nharts, 4);
+    for (unsigned i = 0; i < 4; i++) {
+        char name[16], from[32], to[32];
+        snprintf(name, sizeof(name), "hart%u", i);
+        CU_ASSERT_STRING_EQUAL(rv_hart_device(sim->harts[i])->name, name);
+        CU_ASSERT_EQUAL(rv_hart_id(sim->harts[i]), i);
+        CU_ASSERT_EQUAL(rv_hart_period_ps(sim->harts[i]), 20000);
+        CU_ASSERT_EQUAL(sim->hart_pos[i].line, 5); /* every copy points at the template */
+        snprintf(from, sizeof(from), "clint.msip%u", i);
+        snprintf(to, sizeof(to), "hart%u.msi", i);
+        CU_ASSERT_TRUE(has_wire(sim, from, to));
+        snprintf(from, sizeof(from), "clint.mtip%u", i);
+        snprintf(to, sizeof(to), "hart%u.mti", i);
+        CU_ASSERT_TRUE(has_wire(sim, from, to));
+        snprintf(from, sizeof(from), "plic.ctx%u", 2 * i);
+        snprintf(to, sizeof(to), "hart%u.mei", i);
+        CU_ASSERT_TRUE(has_wire(sim, from, to));
+        snprintf(from, sizeof(from), "plic.ctx%u", 2 * i + 1);
+        snprintf(to, sizeof(to), "hart%u.sei", i);
+        CU_ASSERT_TRUE(has_wire(sim, from, to));
+    }
+    CU_ASSERT_EQUAL(sim->nwires, 16);
+    CU_ASSERT_EQUAL(sim_dev_param(find_dev(sim, "clint"), "harts")->u, 4);
+    CU_ASSERT_EQUAL(sim_dev_param(find_dev(sim, "plic"), "contexts")->u, 8);
+    CU_ASSERT_PTR_NULL(sim_dev_param(find_dev(sim, "plic"), "nonsense"));
+    sim_free(sim);
+}
+
+static void test_harts_set_reaches_copies_and_written_out_entries_merge(void)
+{
+    /* --set on a copy applies after expansion; on the template, before it. */
+    struct sim *sim = sim_new();
+    struct set_override sets[] = {{"cpus.hart2.freq", "25MHz"},
+                                  {"harts", "3"},
+                                  {"cpus.hart$i.isa", "rv32imc"},
+                                  {"cpus.hart1.hartid", "$(harts * 2)"}};
+    CU_ASSERT_EQUAL_FATAL(platform_load(sim, "smp.yaml", smp, sets, 4, err, sizeof(err)), 0);
+    CU_ASSERT_EQUAL(rv_hart_id(sim->harts[1]), 6);
+    CU_ASSERT_EQUAL_FATAL(sim->nharts, 3);
+    CU_ASSERT_EQUAL(rv_hart_period_ps(sim->harts[1]), 20000);
+    CU_ASSERT_EQUAL(rv_hart_period_ps(sim->harts[2]), 40000);
+    CU_ASSERT_STRING_EQUAL(rv_hart_isa(sim->harts[0]), "rv32imc");
+    sim_free(sim);
+
+    /* An entry written out under a copy's name changes that copy; the others stay. An extra
+     * hart after the template gets the next mhartid. */
+    char text[2048];
+    snprintf(text, sizeof(text), "%s  hart1: { freq: 10MHz }\n  extra: { isa: rv32i }\n", smp);
+    char *cpus_end = strstr(text, "devices:\n");
+    /* move the two written-out harts under cpus: */
+    char devices[1024];
+    snprintf(devices, sizeof(devices), "%s", cpus_end);
+    char *extra = strstr(devices, "  hart1: {");
+    *extra = 0;
+    snprintf(cpus_end, sizeof(text) - (size_t)(cpus_end - text),
+             "  hart1: { freq: 10MHz }\n  extra: { isa: rv32i }\n%s", devices);
+    sim = sim_new();
+    int r = platform_load(sim, "smp.yaml", text, NULL, 0, err, sizeof(err));
+    if (r)
+        fprintf(stderr, "%s\n", err);
+    CU_ASSERT_EQUAL_FATAL(r, 0);
+    CU_ASSERT_EQUAL_FATAL(sim->nharts, 3);
+    CU_ASSERT_EQUAL(rv_hart_period_ps(sim->harts[0]), 20000);
+    CU_ASSERT_EQUAL(rv_hart_period_ps(sim->harts[1]), 100000);
+    CU_ASSERT_STRING_EQUAL(rv_hart_isa(sim->harts[1]), "rv32imac"); /* from the template */
+    CU_ASSERT_STRING_EQUAL(rv_hart_device(sim->harts[2])->name, "extra");
+    CU_ASSERT_EQUAL(rv_hart_id(sim->harts[2]), 2);
+    sim_free(sim);
+}
+
+/* Load smp with one --set, expecting an error. */
+static void expect_set_error(const char *path, const char *value, const char *want)
+{
+    struct sim *sim = sim_new();
+    struct set_override s = {path, value};
+    CU_ASSERT_EQUAL(platform_load(sim, "t.yaml", smp, &s, 1, err, sizeof(err)), -1);
+    CU_ASSERT_STRING_EQUAL(err, want);
+    if (strcmp(err, want))
+        fprintf(stderr, "\n  want: %s\n  got:  %s\n", want, err);
+    sim_free(sim);
+}
+
+static void test_harts_errors_name_the_template_and_the_copy(void)
+{
+    expect_set_error("harts", "0", "--set harts=0: error: 'harts' must be at least 1");
+    expect_set_error("harts", "513", "--set harts=513: error: 'harts' is 513; socsim builds at "
+                                     "most 512 harts");
+    expect_set_error("harts", "two", "--set harts=two: error: 'harts': expected an integer, "
+                                     "got 'two'");
+    expect_set_error("devices.clint.harts", "1",
+                     "t.yaml:12:13: error: IRQ clint.msip1 -> hart1.msi: clint (clint) has no "
+                     "interrupt output 'msip1' (outputs: msip0, mtip0) (template 'msip$i' "
+                     "with i=1)");
+    expect_set_error("devices.plic.contexts", "$(harts + j)",
+                     "--set devices.plic.contexts=$(harts + j): error: '$(harts + j)': unknown "
+                     "name 'j' (an expression may use i, harts, integers, + - * / % and "
+                     "parentheses)");
+    expect_set_error("devices.plic.contexts", "$(2*i)",
+                     "--set devices.plic.contexts=$(2*i): error: '$(2*i)': 'i' is only defined "
+                     "in a hart template (a cpus: name such as hart$i) and in a templated "
+                     "irqs: line (such as msip$i)");
+    expect_set_error("devices.plic.contexts", "$(harts - 3)",
+                     "--set devices.plic.contexts=$(harts - 3): error: '$(harts - 3)': the "
+                     "result is negative");
+    expect_set_error("devices.plic.contexts", "$((harts)",
+                     "--set devices.plic.contexts=$((harts): error: '$((harts)': '$(' without a "
+                     "closing ')'");
+    expect_set_error("devices.plic.contexts", "$(harts / 0)",
+                     "--set devices.plic.contexts=$(harts / 0): error: '$(harts / 0)': division "
+                     "by zero");
+    expect_set_error("devices.plic.contexts", "4$",
+                     "--set devices.plic.contexts=4$: error: '4$': '$' must be followed by a "
+                     "name or a (expression)");
+    expect_set_error("cpus.hart5.freq", "1MHz",
+                     "--set cpus.hart5.freq=1MHz: error: 'cpus.hart5' does not exist in the "
+                     "platform (only the last key of a --set path may be new)");
+    expect_error("timebase: 1MHz\nharts: 2\ncpus:\n  core$harts: {}\n",
+                 "t.yaml:4:3: error: template 'core$harts' does not use i: every copy would "
+                 "be named 'core2'");
+    expect_error("timebase: 1MHz\ncpus:\n  h: {}\ndevices:\n  ram$i: { type: ram }\n",
+                 "t.yaml:5:3: error: 'ram$i': a device cannot be a template ($i, $harts and "
+                 "$(...) may stand in a hart name under cpus:, an output under irqs: and in "
+                 "values)");
+    expect_error("timebase: 1MHz\ncpus:\n  h: { f$i: 1 }\n",
+                 "t.yaml:3:8: error: 'f$i': $i, $harts and $(...) may stand in a hart name "
+                 "under cpus:, an output under irqs: and in values");
+    expect_error("timebase: 1MHz\ncpus:\n  a: {}\n  b: { hartid: 0 }\n",
+                 "t.yaml:4:3: error: hart 'b' has mhartid 0, as hart 'a' (at t.yaml:3:3) does");
+}
+
+static void test_templates_expand_once_and_leave_plain_trees_alone(void)
+{
+    struct pnode *r = parse("harts: 3\ncpus:\n  c$i: { hartid: $(i * 10 + (harts - 1) % 2) }\n"
+                            "devices:\n  d: { x: $(0x10 + harts)0, irqs: { o$i: c$i.p } }\n");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    CU_ASSERT_EQUAL_FATAL(ptree_expand(r, err, sizeof(err)), 0);
+    const struct pnode *cpus = pmap_get(r, "cpus");
+    CU_ASSERT_EQUAL_FATAL(pmap_len(cpus), 3);
+    CU_ASSERT_STRING_EQUAL(pmap_key(cpus, 2)->text, "c2");
+    CU_ASSERT_STRING_EQUAL(pmap_get(pmap_val(cpus, 2), "hartid")->text, "20");
+    CU_ASSERT_STRING_EQUAL(pmap_get(pmap_val(cpus, 1), "hartid")->text, "10");
+    CU_ASSERT_STRING_EQUAL(pmap_key(cpus, 1)->origin, "template 'c$i' with i=1");
+    const struct pnode *d = pmap_get(pmap_get(r, "devices"), "d");
+    CU_ASSERT_STRING_EQUAL(pmap_get(d, "x")->text, "190");
+    CU_ASSERT_STRING_EQUAL(pmap_get(pmap_get(d, "irqs"), "o2")->text, "c2.p");
+    /* a second expansion finds nothing to do */
+    CU_ASSERT_EQUAL(ptree_expand(r, err, sizeof(err)), 0);
+    CU_ASSERT_EQUAL(pmap_len(pmap_get(r, "cpus")), 3);
+    ptree_free(r);
 }
 
 static void test_resolve_finds_names_on_the_platform_path(void)
@@ -447,4 +634,8 @@ UNIT_MAIN("platform",
           T(test_build_applies_set_overrides),
           T(test_two_platforms_live_in_one_process),
           T(test_build_errors_point_at_the_right_place),
+          T(test_harts_template_makes_numbered_wired_harts),
+          T(test_harts_set_reaches_copies_and_written_out_entries_merge),
+          T(test_harts_errors_name_the_template_and_the_copy),
+          T(test_templates_expand_once_and_leave_plain_trees_alone),
           T(test_resolve_finds_names_on_the_platform_path))
