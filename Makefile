@@ -31,6 +31,13 @@ $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) -DSOCSIM_VERSION='"$(VERSION)"' -DSOCSIM_DATADIR='"$(PREFIX)/share/socsim"' $(CFLAGS) $(WARN) -c $< -o $@
 
+# The execute loops use threaded dispatch: every handler must keep its own indirect jump (GCC
+# would otherwise merge handler tails into shared code, one extra jump each and one indirect
+# branch for many handlers, which the predictor handles badly), and GCSE hurts computed-goto
+# code (GCC manual, -fgcse). Measured in docs/performance.md.
+$(BUILD)/obj/models/cpu/riscv/rv_exec32.o $(BUILD)/obj/models/cpu/riscv/rv_exec64.o: \
+    CFLAGS += -fno-crossjumping -fno-gcse
+
 $(LIB): $(LIB_OBJS)
 	@rm -f $@
 	$(AR) rcs $@ $^
