@@ -18,7 +18,7 @@ LDFLAGS += -fsanitize=$(SANITIZE)
 endif
 
 # Everything but the CLI goes into one library that the CLI and the unit tests link.
-LIB_SRCS := $(wildcard models/core/*.c models/bus/*.c models/periph/*.c models/cpu/riscv/*.c) \
+LIB_SRCS := $(wildcard models/core/*.c models/bus/*.c models/periph/*.c models/cpu/riscv/*.c gdb/*.c) \
             $(filter-out sim/main.c,$(wildcard sim/*.c))
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
 LIB      := $(BUILD)/libsocsim.a
