@@ -39,6 +39,7 @@ enum rv_stop {
     RV_LIMIT,  /* reached the cycle limit (or stopped short of it to let the engine step) */
     RV_WFI,    /* waiting for an interrupt */
     RV_BREAK,  /* asked to stop (rv_hart_kick): exit request, earlier event, ... */
+    RV_DEBUG,  /* a debugger breakpoint or watchpoint: rv_hart_debug_hit() says which */
 };
 
 /* Run until the hart's cycle count reaches `cycle_limit` (never past it), it waits in WFI, or
@@ -67,6 +68,55 @@ void rv_hart_set_reg(struct rv_hart *h, unsigned i, uint64_t v);
  * disables semihosting whatever the platform says. */
 typedef uint64_t rv_semihost_fn(void *opaque, unsigned xlen, uint64_t op, uint64_t arg);
 void rv_hart_set_semihost(struct rv_hart *h, rv_semihost_fn *fn, void *opaque);
+
+/* ---- Debugger support (the GDB stub). Nothing here costs anything while no breakpoint or
+ * watchpoint is set: breakpoints are planted when blocks are decoded, watchpoints keep the
+ * data windows away from the pages they watch. ---- */
+
+#define RV_WATCH_WRITE 1u
+#define RV_WATCH_READ 2u
+struct rv_watch {
+    uint64_t addr, len; /* virtual addresses [addr, addr + len) */
+    unsigned type;      /* RV_WATCH_WRITE | RV_WATCH_READ */
+};
+/* Breakpoints (virtual pc values) and watchpoints, shared by the harts that get them; owned
+ * by the caller, who calls rv_hart_set_debug again after every change. NULL: none. */
+struct rv_debug_set {
+    const uint64_t *bps;
+    unsigned nbps;
+    const struct rv_watch *wps;
+    unsigned nwps;
+};
+void rv_hart_set_debug(struct rv_hart *h, const struct rv_debug_set *d);
+
+struct rv_debug_hit {
+    enum { RV_HIT_NONE, RV_HIT_BREAKPOINT, RV_HIT_WATCH } kind;
+    uint64_t addr;  /* breakpoint pc, or the watched address accessed */
+    unsigned type;  /* RV_WATCH_WRITE or RV_WATCH_READ for a watchpoint */
+};
+/* What made rv_hart_run return RV_DEBUG (cleared by the call). A breakpoint stops before the
+ * instruction at its pc; a watchpoint stops after the access (the instruction retired). */
+struct rv_debug_hit rv_hart_debug_hit(struct rv_hart *h);
+/* Execute one instruction for a debugger: a breakpoint at pc is stepped over, and a pending
+ * interrupt is taken first only if take_irq (GDB's default is not to enter the handler). */
+enum rv_stop rv_hart_debug_step(struct rv_hart *h, bool take_irq);
+
+/* Registers for a debugger, in GDB's RISC-V numbering: 0-31 x0-x31, 32 pc, 33-64 f0-f31,
+ * 65 + n the CSR n (0-4095), 4161 the virtual `priv` register. Read without side effects;
+ * returns false if the hart has no such register. */
+#define RV_GDB_PC 32
+#define RV_GDB_F0 33
+#define RV_GDB_CSR0 65
+#define RV_GDB_PRIV (RV_GDB_CSR0 + 4096)
+bool rv_hart_debug_read(struct rv_hart *h, unsigned regnum, uint64_t *val);
+bool rv_hart_debug_write(struct rv_hart *h, unsigned regnum, uint64_t val);
+/* True if the hart implements CSR n (for the target description). */
+bool rv_hart_has_csr(struct rv_hart *h, unsigned csr);
+bool rv_hart_has_fp(const struct rv_hart *h, bool *has_d);
+unsigned rv_hart_priv(const struct rv_hart *h);
+/* Translate a virtual address as the hart's loads would, without faults' side effects (no A/D
+ * updates); false if it does not translate. */
+bool rv_hart_debug_translate(struct rv_hart *h, uint64_t va, uint64_t *pa);
 
 /* Drop all decoded blocks at the next instruction boundary. */
 void rv_hart_flush_blocks(struct rv_hart *h);

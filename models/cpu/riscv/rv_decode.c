@@ -47,6 +47,7 @@ static const enum rv_class op_class[RV_OP_COUNT] = {
     [RV_OP_ILLEGAL] = RV_CLASS_SYSTEM,
     [RV_OP_FETCH_FAULT] = RV_CLASS_SYSTEM,
     [RV_OP_BLOCK_END] = RV_CLASS_SYSTEM,
+    [RV_OP_DEBUG_BREAK] = RV_CLASS_SYSTEM,
 };
 
 static const enum rv_fmt op_fmt[RV_OP_COUNT] = {

@@ -42,6 +42,7 @@ enum rv_stop RV_EXEC_FN(struct rv_hart *h, struct rv_block *step)
         [RV_OP_ILLEGAL] = &&op_illegal,
         [RV_OP_FETCH_FAULT] = &&op_fetch_fault,
         [RV_OP_BLOCK_END] = &&op_block_end,
+        [RV_OP_DEBUG_BREAK] = &&op_debug_break,
     };
     ux *const X = XREGS(h);
     const ux ialign_trap = (h->exts & RV_EXT_C) ? 0 : 2; /* target bits that fault without C */
@@ -484,6 +485,18 @@ op_fetch_fault:
 op_block_end:
     h->pc = i->pc;
     CHAIN(1);
+op_debug_break:
+    /* Only in blocks built while breakpoints are set: stop before this pc, nothing retired. */
+    h->cycle -= i->rem;
+    h->instret -= i->rem;
+#if RV_STATS
+    rv_stats_unretired(h, i, i->rem);
+#endif
+    h->pc = i->pc;
+    h->hit.kind = RV_HIT_BREAKPOINT;
+    h->hit.addr = i->pc;
+    h->kick = true;
+    goto out;
 
 trap:
     /* The faulting instruction and those after it in the block did not retire; the fault

@@ -444,6 +444,14 @@ static void fault_insn(struct rv_insn *in, unsigned cause, unsigned offset)
     in->rd = 32;
 }
 
+static bool breakpoint_at(const struct rv_hart *h, uint64_t pc)
+{
+    for (unsigned k = 0; k < h->dbg->nbps; k++)
+        if (h->dbg->bps[k] == pc)
+            return true;
+    return false;
+}
+
 /* Decode up to `max` instructions starting at pc into b. Never fails: a fetch that faults
  * becomes a FETCH_FAULT instruction that raises the fault when executed. A block never
  * leaves the 4 KiB page it starts in, so one translation covers it. */
@@ -464,6 +472,17 @@ static void build_block(struct rv_hart *h, uint64_t pc, unsigned max, struct rv_
     const uint8_t *p = src;
     while (b->n < max) {
         struct rv_insn *in = &b->insns[b->n];
+        if (h->dbg && h->dbg->nbps && !(h->bp_skip && addr == pc) && breakpoint_at(h, addr)) {
+            if (b->n)
+                break; /* the breakpoint starts the next block */
+            memset(in, 0, sizeof(*in));
+            in->op = RV_OP_DEBUG_BREAK;
+            in->id = RV_ID_ILLEGAL;
+            in->rd = 32;
+            in->pc = addr;
+            b->n = 1;
+            break;
+        }
         if (cause) {
             if (b->n)
                 break; /* the next block starts with the fault */
@@ -575,6 +594,10 @@ enum rv_stop rv_hart_run(struct rv_hart *h, uint64_t cycle_limit)
 {
     h->cycle_limit = cycle_limit;
     for (;;) {
+        if (h->hit.kind != RV_HIT_NONE) {
+            h->kick = false;
+            return RV_DEBUG;
+        }
         if (h->flush_pending)
             rv_flush_now(h);
         if (h->break_req) {
@@ -610,6 +633,164 @@ enum rv_stop rv_hart_step(struct rv_hart *h)
     return h->wfi ? RV_WFI : RV_LIMIT;
 }
 
+/* ---- debugger support ---- */
+
+void rv_hart_set_debug(struct rv_hart *h, const struct rv_debug_set *d)
+{
+    h->dbg = d && (d->nbps || d->nwps) ? d : NULL;
+    /* Blocks carry planted breakpoints, windows may span watched pages: start afresh. */
+    rv_windows_drop(h);
+    rv_hart_flush_blocks(h);
+}
+
+struct rv_debug_hit rv_hart_debug_hit(struct rv_hart *h)
+{
+    struct rv_debug_hit hit = h->hit;
+    h->hit.kind = RV_HIT_NONE;
+    return hit;
+}
+
+enum rv_stop rv_hart_debug_step(struct rv_hart *h, bool take_irq)
+{
+    if (h->flush_pending)
+        rv_flush_now(h);
+    if (h->wfi)
+        return RV_WFI;
+    if (take_irq && h->irq_pending && rv_take_interrupt(h))
+        return RV_LIMIT;
+    h->bp_skip = true;
+    step_one(h);
+    h->bp_skip = false;
+    if (h->hit.kind != RV_HIT_NONE)
+        return RV_DEBUG;
+    return h->wfi ? RV_WFI : RV_LIMIT;
+}
+
+void rv_watch_check(struct rv_hart *h, uint64_t addr, unsigned size, unsigned type)
+{
+    for (unsigned k = 0; k < h->dbg->nwps; k++) {
+        const struct rv_watch *w = &h->dbg->wps[k];
+        if ((w->type & type) && addr < w->addr + w->len && addr + size > w->addr) {
+            h->hit.kind = RV_HIT_WATCH;
+            h->hit.addr = w->addr; /* GDB matches the stop against the address it watches */
+            h->hit.type = type;
+            h->kick = true; /* stop after this instruction */
+            return;
+        }
+    }
+}
+
+/* A watched page must not be reachable through a window for that kind of access. */
+static bool page_watched(const struct rv_hart *h, uint64_t page, unsigned type)
+{
+    for (unsigned k = 0; k < h->dbg->nwps; k++) {
+        const struct rv_watch *w = &h->dbg->wps[k];
+        if ((w->type & type) && page < w->addr + w->len && page + 4096 > w->addr)
+            return true;
+    }
+    return false;
+}
+
+unsigned rv_hart_priv(const struct rv_hart *h) { return h->priv; }
+
+bool rv_hart_has_fp(const struct rv_hart *h, bool *has_d)
+{
+    if (has_d)
+        *has_d = (h->exts & RV_EXT_D) != 0;
+    return (h->exts & RV_EXT_F) != 0;
+}
+
+/* CSR access for a debugger: as M-mode, with the FP CSRs readable even while FS is off. */
+static bool debug_csr(struct rv_hart *h, unsigned csr, uint64_t *val, bool write)
+{
+    unsigned priv = h->priv;
+    uint64_t mstatus = h->mstatus;
+    h->priv = PRV_M;
+    if (h->exts & RV_EXT_F)
+        h->mstatus |= MSTATUS_FS;
+    /* Between instructions the counters hold what the next one will see plus one (the CSR
+     * code assumes the reading instruction was already charged). */
+    h->cycle++;
+    h->instret++;
+    bool ok = write ? rv_csr_write(h, csr, *val) : rv_csr_read(h, csr, val);
+    h->cycle--;
+    h->instret--;
+    h->priv = priv;
+    if (!(csr >= 1 && csr <= 3 && write))
+        h->mstatus = (h->mstatus & ~MSTATUS_FS) | (mstatus & MSTATUS_FS);
+    if (csr == 0x300 && write)
+        h->mstatus = (h->mstatus & ~MSTATUS_FS) | (*val & MSTATUS_FS & (h->exts & RV_EXT_F ? ~0ULL : 0));
+    return ok;
+}
+
+bool rv_hart_has_csr(struct rv_hart *h, unsigned csr)
+{
+    uint64_t v;
+    return csr < 4096 && debug_csr(h, csr, &v, false);
+}
+
+bool rv_hart_debug_read(struct rv_hart *h, unsigned regnum, uint64_t *val)
+{
+    if (regnum < 32) {
+        *val = rv_get_x(h, regnum) * (regnum != 0);
+        return true;
+    }
+    if (regnum == RV_GDB_PC) {
+        *val = h->pc;
+        return true;
+    }
+    if (regnum >= RV_GDB_F0 && regnum < RV_GDB_F0 + 32) {
+        if (!(h->exts & RV_EXT_F))
+            return false;
+        *val = h->f[regnum - RV_GDB_F0];
+        if (!(h->exts & RV_EXT_D))
+            *val &= 0xffffffffULL;
+        return true;
+    }
+    if (regnum >= RV_GDB_CSR0 && regnum < RV_GDB_PRIV)
+        return debug_csr(h, regnum - RV_GDB_CSR0, val, false);
+    if (regnum == RV_GDB_PRIV) {
+        *val = h->priv;
+        return true;
+    }
+    return false;
+}
+
+bool rv_hart_debug_write(struct rv_hart *h, unsigned regnum, uint64_t val)
+{
+    uint64_t mask = h->xlen == 32 ? 0xffffffffULL : ~0ULL;
+    if (regnum < 32) {
+        rv_set_x(h, regnum, val);
+        return true;
+    }
+    if (regnum == RV_GDB_PC) {
+        h->pc = val & mask & ~1ULL;
+        h->wfi = false;
+        return true;
+    }
+    if (regnum >= RV_GDB_F0 && regnum < RV_GDB_F0 + 32) {
+        if (!(h->exts & RV_EXT_F))
+            return false;
+        h->f[regnum - RV_GDB_F0] = (h->exts & RV_EXT_D) ? val : val | 0xffffffff00000000ULL;
+        return true;
+    }
+    if (regnum >= RV_GDB_CSR0 && regnum < RV_GDB_PRIV)
+        return debug_csr(h, regnum - RV_GDB_CSR0, &val, true);
+    if (regnum == RV_GDB_PRIV) {
+        if (val != PRV_M && !(val == PRV_S && h->has_s) && !(val == PRV_U && h->has_u))
+            return false;
+        rv_set_priv(h, (unsigned)val);
+        rv_update_irq(h);
+        return true;
+    }
+    return false;
+}
+
+bool rv_hart_debug_translate(struct rv_hart *h, uint64_t va, uint64_t *pa)
+{
+    return rv_debug_translate(h, va, pa);
+}
+
 void rv_fetch_fault_log(struct rv_hart *h, uint64_t addr)
 {
     if (h->last_fetch_fault == addr + 1)
@@ -641,11 +822,24 @@ bool rv_wfi_sleeps(struct rv_hart *h)
  * physical addresses (pa - va apart) and passed every check; the window is its intersection
  * with the RAM/ROM region r. span == ~0 means the whole address space (no translation and no
  * PMP in the way). */
-static void set_window(struct rv_memwin *w, const struct bus_region *r, uint64_t va, uint64_t pa,
-                       uint64_t span_lo, uint64_t span)
+static bool page_watched(const struct rv_hart *h, uint64_t page, unsigned type);
+
+static void set_window(struct rv_hart *h, struct rv_memwin *w, const struct bus_region *r,
+                       uint64_t va, uint64_t pa, uint64_t span_lo, uint64_t span, unsigned wtype)
 {
     uint64_t delta = pa - va; /* physical = virtual + delta (mod 2^64) */
     uint64_t plo = r->base, phi = r->base + r->size;
+    if (h->dbg && h->dbg->nwps) {
+        /* With watchpoints set, windows cover one unwatched 4 KiB page at most. */
+        uint64_t page = va & ~4095ULL;
+        if (span == 0 || page_watched(h, page, wtype)) {
+            w->size = 0;
+            return;
+        }
+        if (span == ~0ULL || span_lo < page)
+            span_lo = page; /* spans are naturally aligned: page lies inside */
+        span = 4096;
+    }
     if (span != ~0ULL) {
         if (span == 0) {
             w->size = 0;
@@ -713,9 +907,11 @@ bool rv_load_slow(struct rv_hart *h, const struct rv_insn *in, uint64_t addr, un
     unsigned cause = rv_translate(h, addr, size, ACC_LOAD, rv_data_priv(h), &pa, &span_lo, &span);
     if (cause)
         return raise_at(h, cause, addr);
+    if (h->dbg && h->dbg->nwps)
+        rv_watch_check(h, addr, size, RV_WATCH_READ);
     const struct bus_region *r = bus_find(h->bus, pa);
     if (r && r->host && pa + size <= r->base + r->size) {
-        set_window(&h->lw, r, addr, pa, span_lo, span);
+        set_window(h, &h->lw, r, addr, pa, span_lo, span, RV_WATCH_READ);
         uint64_t v = 0;
         memcpy(&v, r->host + (pa - r->base), size);
         *val = v;
@@ -761,9 +957,11 @@ bool rv_store_slow(struct rv_hart *h, const struct rv_insn *in, uint64_t addr, u
     if (cause)
         return raise_at(h, cause, addr);
     store_hits_reservation(h, addr, size);
+    if (h->dbg && h->dbg->nwps)
+        rv_watch_check(h, addr, size, RV_WATCH_WRITE);
     const struct bus_region *r = bus_find(h->bus, pa);
     if (r && r->host && r->writable && !h->resv_valid)
-        set_window(&h->sw, r, addr, pa, span_lo, span);
+        set_window(h, &h->sw, r, addr, pa, span_lo, span, RV_WATCH_WRITE);
     else
         sync_time(h, in);
     enum bus_status st = bus_write(h->bus, pa, size, val);

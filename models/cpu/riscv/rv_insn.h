@@ -67,6 +67,7 @@ enum rv_op {
     RV_OP_ILLEGAL,     /* raise illegal-instruction with the instruction bits */
     RV_OP_FETCH_FAULT, /* raise instruction-access-fault (fetch left memory) */
     RV_OP_BLOCK_END,   /* fall through to the next block */
+    RV_OP_DEBUG_BREAK, /* a debugger breakpoint: stop before the instruction at this pc */
     RV_OP_COUNT
 };
 

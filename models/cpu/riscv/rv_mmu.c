@@ -207,7 +207,7 @@ static bool pte_allows(const struct rv_hart *h, uint8_t pte, enum rv_access acc,
 
 /* Walk the page table for va. Fills e (one 4 KiB page's worth) or returns the cause. */
 static unsigned walk(struct rv_hart *h, uint64_t va, enum rv_access acc, unsigned priv,
-                     struct rv_tlbe *e)
+                     struct rv_tlbe *e, bool debug)
 {
     const struct vm_format *f = vm_format(satp_mode(h));
     /* Virtual addresses must be sign-extended from the top bit the mode translates. */
@@ -239,6 +239,10 @@ static unsigned walk(struct rv_hart *h, uint64_t va, enum rv_access acc, unsigne
         uint64_t low_ppn = (1ULL << ((unsigned)level * f->vpn_bits)) - 1;
         if (ppn & low_ppn)
             return page_fault(acc);
+        if (debug) { /* a debugger sees any valid mapping and changes nothing */
+            e->ppage = (ppn * PAGE & ~((1ULL << shift) - 1)) | (va & ((1ULL << shift) - 1) & ~(PAGE - 1));
+            return 0;
+        }
         /* Permission first: A/D are only set for an access that is allowed. */
         if (!pte_allows(h, (uint8_t)pte, acc, priv))
             return page_fault(acc);
@@ -293,7 +297,7 @@ unsigned rv_translate(struct rv_hart *h, uint64_t va, unsigned size, enum rv_acc
     uint64_t vpage = va & ~(PAGE - 1);
     if (e->vpage != vpage || (acc == ACC_STORE && !(e->pte & PTE_D))) {
         struct rv_tlbe ne;
-        unsigned cause = walk(h, va, acc, priv, &ne);
+        unsigned cause = walk(h, va, acc, priv, &ne, false);
         if (cause)
             return cause;
         *e = ne;
@@ -318,4 +322,18 @@ unsigned rv_translate(struct rv_hart *h, uint64_t va, unsigned size, enum rv_acc
         }
     }
     return 0;
+}
+
+bool rv_debug_translate(struct rv_hart *h, uint64_t va, uint64_t *pa)
+{
+    unsigned priv = rv_data_priv(h);
+    if (priv == PRV_M || satp_mode(h) == 0) {
+        *pa = h->xlen == 32 ? va & 0xffffffffULL : va;
+        return true;
+    }
+    struct rv_tlbe e;
+    if (walk(h, va, ACC_LOAD, priv, &e, true))
+        return false;
+    *pa = e.ppage | (va & (PAGE - 1));
+    return true;
 }

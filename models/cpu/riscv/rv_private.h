@@ -177,6 +177,11 @@ struct rv_hart {
     uint64_t trap_cause, trap_tval; /* set by slow paths before they report a fault */
     uint64_t last_fetch_fault;      /* address last logged by rv_fetch_fault_log, +1 */
 
+    /* debugger */
+    const struct rv_debug_set *dbg; /* breakpoints and watchpoints, or NULL */
+    struct rv_debug_hit hit;        /* why the hart stopped for the debugger */
+    bool bp_skip;                   /* building the step-over block: no breakpoint at its pc */
+
     rv_semihost_fn *semihost;
     void *semihost_opaque;
 
@@ -194,6 +199,10 @@ static inline unsigned rv_data_priv(const struct rv_hart *h)
     return (h->priv == PRV_M && (h->mstatus & MSTATUS_MPRV)) ? (unsigned)((h->mstatus >> 11) & 3)
                                                              : h->priv;
 }
+
+/* rv_hart.c: a watchpoint covers [addr, addr + size) for this kind of access; records the hit
+ * and asks the loop to stop after the instruction. */
+void rv_watch_check(struct rv_hart *h, uint64_t addr, unsigned size, unsigned type);
 
 /* rv_mmu.c: translation, PMP, the data windows */
 enum rv_access { ACC_FETCH, ACC_LOAD, ACC_STORE };
@@ -218,6 +227,9 @@ bool rv_pmp_check(const struct rv_hart *h, uint64_t pa, uint64_t size, enum rv_a
 /* After a pmpcfg/pmpaddr write. */
 void rv_pmp_changed(struct rv_hart *h);
 uint64_t rv_pmpaddr_read(const struct rv_hart *h, unsigned i);
+/* A debugger's view: walk the page table (if translation is on for loads) without permission
+ * checks, A/D updates or TLB fills. */
+bool rv_debug_translate(struct rv_hart *h, uint64_t va, uint64_t *pa);
 void rv_take_trap(struct rv_hart *h, uint64_t cause, uint64_t tval, bool interrupt);
 bool rv_take_interrupt(struct rv_hart *h); /* takes the highest pending one, if any */
 bool rv_mret(struct rv_hart *h);
