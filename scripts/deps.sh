@@ -5,7 +5,7 @@
 #   scripts/deps.sh --bench   also install QEMU, for the comparison in `make bench`
 set -e
 PKGS="gcc make libyaml-dev libcunit1-dev libfdt-dev device-tree-compiler gcc-riscv64-unknown-elf
-      picolibc-riscv64-unknown-elf opensbi u-boot-qemu"
+      picolibc-riscv64-unknown-elf opensbi u-boot-qemu gdb-multiarch"
 [ "$1" = "--bench" ] && PKGS="$PKGS qemu-system-misc"
 
 missing=""

@@ -548,9 +548,15 @@ static uint64_t total_instret(const struct sim *sim)
     return n;
 }
 
+int sim_reset(struct sim *sim)
+{
+    return do_reset(sim);
+}
+
 enum sim_status sim_run(struct sim *sim)
 {
-    sim->host_start = host_seconds();
+    if (!sim->host_start) /* a debugger resumes the same run many times */
+        sim->host_start = host_seconds();
     sim->status = SIM_RUNNING;
     const uint64_t quantum = sim->nharts > 1 ? QUANTUM_SMP_PS : QUANTUM_PS;
     while (sim->status == SIM_RUNNING) {
@@ -587,8 +593,13 @@ enum sim_status sim_run(struct sim *sim)
             }
             sim->clock.deadline = deadline;
             sim->running = h;
-            rv_hart_run(h, limit);
+            enum rv_stop why = rv_hart_run(h, limit);
             sim->running = NULL;
+            if (why == RV_DEBUG) {
+                sim->status = SIM_DEBUG;
+                sim->debug_hart = i;
+                sim->debug_hit = rv_hart_debug_hit(h);
+            }
             if (sim->nharts > 1)
                 rv_hart_clear_reservation(h); /* others run next: SC must not trust it */
             sim->clock.deadline = TIME_NEVER;
@@ -615,6 +626,9 @@ enum sim_status sim_run(struct sim *sim)
         }
         if (sim->opt.stop_flag && *sim->opt.stop_flag && sim->status == SIM_RUNNING)
             sim->status = SIM_INTERRUPTED;
+        if (sim->opt.debug_poll && sim->status == SIM_RUNNING &&
+            sim->opt.debug_poll(sim->opt.debug_opaque))
+            sim->status = SIM_PAUSED;
         if (sim->opt.max_insns && total_instret(sim) >= sim->opt.max_insns &&
             sim->status == SIM_RUNNING) {
             sim->status = SIM_LIMIT;

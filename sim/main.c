@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "dtb.h"
+#include "sim/gdbstub.h"
 #include "sim.h"
 
 #ifndef SOCSIM_VERSION
@@ -91,7 +92,13 @@ static const char usage_text[] =
     "  --append STRING        /chosen/bootargs of the device tree, and the command line that\n"
     "                         semihosting SYS_GET_CMDLINE returns\n"
     "  -q, --quiet            no informational messages\n"
-    "  -kernel, -bios, -dtb, -append, -nographic\n"
+    "  --gdb [HOST:]PORT      serve GDB's remote protocol on HOST:PORT (HOST 127.0.0.1 by\n"
+    "                         default), or --gdb unix:PATH on a Unix socket (docs/gdb.md)\n"
+    "  -s                     --gdb 1234\n"
+    "  -S                     with --gdb/-s: halt before the first instruction until gdb\n"
+    "                         continues\n"
+    "  --gdb-detach run|halt  after gdb detaches, run on (default) or stay halted\n"
+    "  -kernel, -bios, -dtb, -append, -nographic, -gdb tcp::PORT\n"
     "                         QEMU spellings of the above (-nographic is the default)\n"
     "\n"
     "dtb options: --set, --append; -o FILE writes the blob to FILE (default: stdout, not a\n"
@@ -157,7 +164,7 @@ static int add_load(struct cli *c, char *arg)
 
 enum { OPT_MAX_INSNS = 256, OPT_TIMEOUT, OPT_SET, OPT_LOAD, OPT_STATS, OPT_INSN_MIX,
        OPT_SEMI_ROOT, OPT_APPEND, OPT_DTB, OPT_OUTPUT,
-       OPT_KERNEL, OPT_BIOS, OPT_NOGRAPHIC };
+       OPT_KERNEL, OPT_BIOS, OPT_NOGRAPHIC, OPT_GDB, OPT_GDB_DETACH };
 
 static const struct option run_opts[] = {
     {"max-insns", required_argument, NULL, OPT_MAX_INSNS},
@@ -174,6 +181,8 @@ static const struct option run_opts[] = {
     {"kernel", required_argument, NULL, OPT_KERNEL},
     {"bios", required_argument, NULL, OPT_BIOS},
     {"nographic", no_argument, NULL, OPT_NOGRAPHIC},
+    {"gdb", required_argument, NULL, OPT_GDB},
+    {"gdb-detach", required_argument, NULL, OPT_GDB_DETACH},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -229,7 +238,7 @@ static int cmd_run(int argc, char **argv, enum mode mode)
      * option we do not have, like -m, from being taken for one of ours. */
     static const char *const qemu_opts[][2] = {
         {"-kernel", "--kernel"}, {"-bios", "--bios"}, {"-nographic", "--nographic"},
-        {"-append", "--append"}, {"-dtb", "--dtb"},
+        {"-append", "--append"}, {"-dtb", "--dtb"}, {"-gdb", "--gdb"},
     };
     for (int k = 1; k < argc; k++)
         for (unsigned q = 0; q < sizeof(qemu_opts) / sizeof(qemu_opts[0]); q++)
@@ -237,7 +246,8 @@ static int cmd_run(int argc, char **argv, enum mode mode)
                 argv[k] = (char *)qemu_opts[q][1];
     /* A leading ':' makes getopt report a missing value as ':' rather than '?'. */
     int li = -1;
-    while ((ch = getopt_long(argc, argv, ":qho:", run_opts, &li)) != -1) {
+    struct gdbstub_options gdb = {0};
+    while ((ch = getopt_long(argc, argv, ":qho:sS", run_opts, &li)) != -1) {
         if (!option_allowed(mode, ch)) {
             bool dtb_only = ch == OPT_OUTPUT || ch == 'o';
             const char *owner = dtb_only ? "dtb" : ch == OPT_APPEND ? "run' and 'dtb" : "run";
@@ -293,11 +303,27 @@ static int cmd_run(int argc, char **argv, enum mode mode)
             bios = optarg;
             break;
         case OPT_NOGRAPHIC: break;
+        case OPT_GDB:
+            /* QEMU's -gdb tcp::PORT / tcp:HOST:PORT spelling means the same. */
+            gdb.addr = !strncmp(optarg, "tcp::", 5) ? optarg + 5
+                     : !strncmp(optarg, "tcp:", 4) ? optarg + 4 : optarg;
+            if (!*gdb.addr)
+                return usage_error("--gdb expects [HOST:]PORT or unix:PATH, got '%s'", optarg);
+            break;
+        case 's': gdb.addr = "1234"; break;
+        case 'S': gdb.halt_at_start = true; break;
+        case OPT_GDB_DETACH:
+            if (strcmp(optarg, "run") && strcmp(optarg, "halt"))
+                return usage_error("--gdb-detach expects 'run' or 'halt', got '%s'", optarg);
+            gdb.halt_on_detach = !strcmp(optarg, "halt");
+            break;
         case 'h': fputs(usage_text, stdout); return 0;
         case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
         default: return usage_error("unknown option '%s'", argv[optind - 1]);
         }
     }
+    if (gdb.halt_at_start && !gdb.addr)
+        return usage_error("%s needs --gdb or -s (there is nothing else to continue it)", "-S");
     /* QEMU's -bios none: no firmware stage, which is also what leaving it out means here
      * (QEMU would load its own OpenSBI instead). */
     if (bios && !strcmp(bios, "none"))
@@ -361,7 +387,16 @@ static int cmd_run(int argc, char **argv, enum mode mode)
     sigaction(SIGTERM, &sa, NULL);
     struct tty_state tty;
     tty_raw(&tty);
-    enum sim_status st = sim_run(sim);
+    enum sim_status st;
+    if (gdb.addr) {
+        if (gdbstub_run(sim, &gdb, &st)) {
+            tty_restore(&tty);
+            rc = EXIT_USAGE;
+            goto done;
+        }
+    } else {
+        st = sim_run(sim);
+    }
     tty_restore(&tty);
     if (interrupted)
         st = SIM_INTERRUPTED; /* whatever the guest did after, the user stopped this run */
@@ -386,7 +421,9 @@ static int cmd_run(int argc, char **argv, enum mode mode)
         fprintf(stderr, "socsim: interrupted at pc 0x%llx\n", (unsigned long long)sim_pc(sim));
         rc = EXIT_INTERRUPTED;
         break;
-    case SIM_RUNNING: rc = 1; break;
+    case SIM_RUNNING:
+    case SIM_DEBUG:
+    case SIM_PAUSED: rc = 1; break;
     }
     if (c.stats)
         sim_print_stats(sim, stderr);

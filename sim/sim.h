@@ -13,6 +13,7 @@
 #include "models/core/device.h"
 #include "models/core/env.h"
 #include "models/core/symtab.h"
+#include "models/cpu/riscv/rv.h"
 
 struct rv_hart;
 struct semihost;
@@ -76,6 +77,10 @@ struct sim_options {
     bool quiet;
     bool stats;               /* --insn-mix: count the mix (a separate execute loop) */
     volatile sig_atomic_t *stop_flag; /* set asynchronously (the CLI's SIGINT handler): stop the run */
+    /* A debugger front end (sim/gdbstub.c): asked once per quantum; true pauses the run
+     * (sim_run returns SIM_PAUSED). NULL: none, and nothing is called. */
+    bool (*debug_poll)(void *opaque);
+    void *debug_opaque;
 };
 
 enum sim_status {
@@ -84,6 +89,8 @@ enum sim_status {
     SIM_LIMIT,     /* --max-insns or --timeout */
     SIM_DEADLOCK,  /* every hart waits for an interrupt that nothing can raise */
     SIM_INTERRUPTED, /* opt.stop_flag was raised */
+    SIM_DEBUG,     /* a hart hit a debugger breakpoint or watchpoint: debug_hart, debug_hit */
+    SIM_PAUSED,    /* opt.debug_poll asked to stop; sim_run can be called again to go on */
 };
 
 struct sim {
@@ -116,6 +123,8 @@ struct sim {
     uint64_t dtb_addr;     /* where it goes in RAM; 0 when it was not placed */
     struct rv_hart *running; /* the hart inside rv_hart_run, kicked by earlier events */
 
+    unsigned debug_hart;         /* SIM_DEBUG: which hart */
+    struct rv_debug_hit debug_hit;
     enum sim_status status;
     int exit_code;
     const char *limit_reason; /* "--max-insns" or "--timeout" */
@@ -166,8 +175,11 @@ int sim_build_dtb(struct sim *sim);
 /* Place late-mapped devices (HTIF), set up semihosting, write the device tree, reset every
  * hart to the entry point with a0 = mhartid and a1 = the device tree's address. */
 int sim_prepare(struct sim *sim);
-/* Run to completion (exit, limit, deadlock). */
+/* Run to completion (exit, limit, deadlock), or until a debugger stop (SIM_DEBUG, SIM_PAUSED),
+ * after which sim_run may be called again to continue. */
 enum sim_status sim_run(struct sim *sim);
+/* Reset the whole SoC as a guest reset does: reload the images and the device tree. */
+int sim_reset(struct sim *sim);
 
 void sim_print_stats(struct sim *sim, FILE *out);
 /* pc of the first hart (for messages). */
