@@ -24,6 +24,7 @@ stage "platform files" tests/platform/run.sh "$SOCSIM"
 stage "command line" tests/cli/run.sh "$SOCSIM" "$BUILD"
 stage "firmware" tests/firmware/run.sh "$SOCSIM" "$BUILD/fw/tests"
 [ -x tests/isa/run.sh ] && stage "ISA tests" tests/isa/run.sh "$SOCSIM" "$BUILD/isa"
+[ -x tests/gdb/run.sh ] && stage "GDB stub (gdb-multiarch)" tests/gdb/run.sh "$SOCSIM" "$BUILD/gdb"
 [ -x tests/sbi/run.sh ] && stage "S-mode payloads under OpenSBI" tests/sbi/run.sh "$SOCSIM" "$BUILD/sbi"
 [ -x tests/boot/run.sh ] && stage "firmware stacks (OpenSBI, U-Boot)" tests/boot/run.sh "$SOCSIM"
 

@@ -88,6 +88,8 @@ static void reset_request(void *owner)
 static void guest_error(void *owner, const char *msg)
 {
     struct sim *sim = owner;
+    if (sim->debugger_access)
+        return; /* the debugger's own probing is not the guest's doing */
     fflush(sim->out);
     fprintf(stderr, "socsim: guest error: %s\n", msg);
 }

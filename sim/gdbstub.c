@@ -284,13 +284,21 @@ static size_t mem_access(struct gdbstub *g, unsigned thread, uint64_t addr, uint
 
 static size_t op_read_mem(void *t, unsigned thread, uint64_t addr, uint8_t *buf, size_t len)
 {
-    return mem_access(t, thread, addr, buf, NULL, len);
+    struct gdbstub *g = t;
+    g->sim->debugger_access = true;
+    size_t n = mem_access(g, thread, addr, buf, NULL, len);
+    g->sim->debugger_access = false;
+    return n;
 }
 
 static size_t op_write_mem(void *t, unsigned thread, uint64_t addr, const uint8_t *buf,
                            size_t len)
 {
-    return mem_access(t, thread, addr, NULL, buf, len);
+    struct gdbstub *g = t;
+    g->sim->debugger_access = true;
+    size_t n = mem_access(g, thread, addr, NULL, buf, len);
+    g->sim->debugger_access = false;
+    return n;
 }
 
 static const char *op_memory_map_xml(void *t)
@@ -382,8 +390,10 @@ static const char monitor_help[] =
     "                        spellings halt; run 'flushregs' to refresh GDB's view)\n"
     "  info devices          every device: name, type, base, size\n"
     "  info mem              the memory map: RAM, ROM, devices\n"
-    "  regs DEVICE           the device's registers (32-bit reads: reading has the device's\n"
-    "                        side effects, e.g. a UART receive register pops a byte)\n"
+    "  regs DEVICE           the device's registers: every offset of its first 256 bytes\n"
+    "                        that answers a read of the device's narrowest access size\n"
+    "                        (reading has the device's side effects, e.g. the UART's\n"
+    "                        receive register gives up a byte)\n"
     "  stats                 instructions, cycles and simulated time so far\n"
     "  step-irq [on|off]     whether a single step enters a pending interrupt handler\n"
     "                        (default off, like QEMU)\n";
@@ -405,7 +415,7 @@ static int op_monitor(void *t, const char *cmd, void (*outfn)(void *ctx, const c
     char word[4][64] = {{0}};
     int n = sscanf(cmd, "%63s %63s %63s %63s", word[0], word[1], word[2], word[3]);
     if (n <= 0 || !strcmp(word[0], "help")) {
-        oprintf(&o, "%s", monitor_help);
+        o.fn(o.ctx, monitor_help); /* longer than oprintf's line buffer */
         return 0;
     }
     if (!strcmp(word[0], "reset") && (n == 1 || (n == 2 && !strcmp(word[1], "halt")))) {
@@ -446,16 +456,19 @@ static int op_monitor(void *t, const char *cmd, void (*outfn)(void *ctx, const c
             return -1;
         }
         uint64_t len = d->size < 0x100 ? d->size : 0x100;
-        for (uint64_t off = 0; off < len; off += 4) {
+        unsigned size = 8;
+        for (unsigned s = 1; s <= 8; s *= 2)
+            if (d->dev->type->access_sizes & s) {
+                size = s;
+                break;
+            }
+        sim->debugger_access = true;
+        for (uint64_t off = 0; off < len; off += size) {
             uint64_t v;
-            enum bus_status st = bus_read(&sim->bus, d->base + off, 4, &v);
-            if (st == BUS_BAD_SIZE)
-                st = bus_read(&sim->bus, d->base + off, 1, &v);
-            if (st)
-                oprintf(&o, "  +0x%03" PRIx64 ": (%s)\n", off, bus_status_str(st));
-            else
-                oprintf(&o, "  +0x%03" PRIx64 ": 0x%08" PRIx64 "\n", off, v);
+            if (bus_read(&sim->bus, d->base + off, size, &v) == BUS_OK)
+                oprintf(&o, "  +0x%03" PRIx64 ": 0x%0*" PRIx64 "\n", off, (int)size * 2, v);
         }
+        sim->debugger_access = false;
         return 0;
     }
     if (!strcmp(word[0], "stats") && n == 1) {

@@ -124,6 +124,7 @@ struct sim {
     struct rv_hart *running; /* the hart inside rv_hart_run, kicked by earlier events */
 
     unsigned debug_hart;         /* SIM_DEBUG: which hart */
+    bool debugger_access;        /* a debugger's bus access is under way: no guest errors */
     struct rv_debug_hit debug_hit;
     enum sim_status status;
     int exit_code;
