@@ -33,11 +33,12 @@ static bool thread_exists(const struct gdb_server *s, int64_t tid)
     return tid >= 1 && tid <= (int64_t)rsp_thread_count(s);
 }
 
-/* Threads that exist for listing: none once the program has exited (W), so a client in
- * extended mode sees no process and starts a new one with vRun instead of killing it first. */
+/* Threads that exist for listing: none once the program has exited (W) or been killed in
+ * extended mode, so the client sees no process and starts a new one with vRun instead of
+ * killing it first. */
 static unsigned live_threads(const struct gdb_server *s)
 {
-    return s->last_stop.kind == GDB_STOP_EXITED ? 0 : rsp_thread_count(s);
+    return s->last_stop.kind == GDB_STOP_EXITED || s->killed ? 0 : rsp_thread_count(s);
 }
 
 static unsigned stop_thread(const struct gdb_server *s)
@@ -58,6 +59,10 @@ void rsp_stop_reply(struct gdb_server *s)
 {
     const struct gdb_stop *st = &s->last_stop;
     reply_reset(s);
+    if (s->killed) {
+        rsp_buf_puts(&s->reply, "X09"); /* terminated by SIGKILL: no process */
+        return;
+    }
     if (st->kind == GDB_STOP_EXITED) {
         rsp_buf_printf(&s->reply, "W%02x", (unsigned)st->exit_code & 0xff);
         return;
@@ -183,7 +188,7 @@ static void cmd_read_reg(struct gdb_server *s, struct rsp_cur c)
         return;
     }
     uint8_t buf[RSP_REG_MAX];
-    int k = r < reg_count(s) ? read_reg(s, general_thread(s), (unsigned)r, buf) : -1;
+    int k = r <= UINT32_MAX ? read_reg(s, general_thread(s), (unsigned)r, buf) : -1;
     if (k <= 0) {
         rsp_send_str(s, RSP_E_REG);
         return;
@@ -206,7 +211,7 @@ static void cmd_write_reg(struct gdb_server *s, struct rsp_cur c)
     }
     uint8_t buf[RSP_REG_MAX];
     unsigned thread = general_thread(s);
-    int k = r < reg_count(s) ? read_reg(s, thread, (unsigned)r, buf) : -1;
+    int k = r <= UINT32_MAX ? read_reg(s, thread, (unsigned)r, buf) : -1;
     if (k <= 0) {
         rsp_send_str(s, RSP_E_REG);
         return;
@@ -652,6 +657,19 @@ static void cmd_query(struct gdb_server *s, struct rsp_cur c)
 
 /* ---- the dispatcher ---- */
 
+/* k and vKill. Extended mode makes the server persistent (the manual): GDB's `run` on a live
+ * program kills it and then sends vRun, and `kill` leaves GDB connected to a server with no
+ * process. So there the simulation goes on: the engine resets the target and holds it
+ * (GDB_EV_RESTART; the stop it reports is only recorded), and until R or vRun the process is
+ * gone: '?' answers X09 and no thread is listed. Otherwise kill ends the simulation. */
+static enum gdb_event kill_event(struct gdb_server *s)
+{
+    if (!s->extended)
+        return GDB_EV_KILL;
+    s->killed = true;
+    return GDB_EV_RESTART;
+}
+
 static enum gdb_event cmd_v(struct gdb_server *s, struct rsp_cur c, struct gdb_resume *resume)
 {
     if (is(c, "Cont?")) {
@@ -667,12 +685,13 @@ static enum gdb_event cmd_v(struct gdb_server *s, struct rsp_cur c, struct gdb_r
             rsp_send_str(s, RSP_E_INVAL);
             return GDB_EV_NONE;
         }
+        s->killed = false;
         s->resumed = true;
         return GDB_EV_RESTART;
     }
     if (named(&c, "Kill", ';')) {
         rsp_send_str(s, "OK");
-        return GDB_EV_KILL;
+        return kill_event(s);
     }
     /* vMustReplyEmpty and every other v packet. */
     rsp_send_str(s, "");
@@ -742,8 +761,11 @@ enum gdb_event rsp_handle_packet(struct gdb_server *s, const char *pkt, size_t l
         return GDB_EV_NONE;
     }
     case 'k':
-        /* No reply: the manual lets the stub close the connection, and GDB then takes the
-         * kill as done. */
+        /* No reply. Outside extended mode the connection is closed, which the manual lets
+         * the stub do (GDB then takes the kill as done); in extended mode GDB stays and
+         * probes the target as after a new connection. */
+        if (s->extended)
+            return kill_event(s);
         s->close_after_flush = true;
         return GDB_EV_KILL;
     case 'm':
@@ -776,7 +798,10 @@ enum gdb_event rsp_handle_packet(struct gdb_server *s, const char *pkt, size_t l
         /* R has no reply; GDB goes on with qC and '?' as after a new connection, so the stop
          * the engine reports after the reset is only recorded. Outside extended mode R does
          * not exist and is ignored. */
-        return s->extended ? GDB_EV_RESTART : GDB_EV_NONE;
+        if (!s->extended)
+            return GDB_EV_NONE;
+        s->killed = false;
+        return GDB_EV_RESTART;
     case 'T': {
         int64_t tid;
         if (!rsp_thread_id(&c, &tid) || !rsp_at_end(&c)) {

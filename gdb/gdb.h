@@ -40,7 +40,8 @@ struct gdb_target_ops {
     /* Target description: the XML file named `annex` ("target.xml" and any file it includes),
      * or NULL if there is no such file. The library serves it through qXfer:features:read. */
     const char *(*target_xml)(void *t, const char *annex);
-    /* Number of registers in a g/G packet (0 .. n-1, in XML regnum order). */
+    /* Number of registers in a g/G packet (0 .. n-1, in XML regnum order); p/P reach every
+     * regnum, also beyond these. */
     unsigned (*reg_count)(void *t);
     /* Register `regnum` of a thread, little-endian target byte order, as many bytes as its
      * size in the XML. Returns the size, or -1 if the register does not exist. */
@@ -91,8 +92,10 @@ enum gdb_event {
     GDB_EV_INTERRUPT,  /* Ctrl-C while running: stop and call gdb_server_stopped */
     GDB_EV_DETACH,     /* D: the client left; the target keeps running (or stays halted if
                           the engine's option says so); the server listens for a new client */
-    GDB_EV_KILL,       /* k: end the simulation */
-    GDB_EV_RESTART,    /* R or vRun (extended-remote): reset the target and halt */
+    GDB_EV_KILL,       /* k (not in extended mode): end the simulation */
+    GDB_EV_RESTART,    /* R or vRun (extended-remote): reset the target and halt; also k and
+                          vKill in extended mode, where the server outlives the program: the
+                          target is reset and held, and `?` says no process until R/vRun */
     GDB_EV_DISCONNECT, /* the connection dropped; treated like a detach by the engine */
 };
 

@@ -123,6 +123,7 @@ struct gdb_server {
     /* Per connection; reset when a client is accepted. */
     bool no_ack;            /* QStartNoAckMode done */
     bool extended;          /* '!' seen: R and vRun allowed */
+    bool killed;            /* extended mode, after k/vKill: no process until R/vRun */
     bool client_swbreak;    /* the client asked for swbreak:/hwbreak: in stop replies */
     bool client_hwbreak;
     bool lost;              /* a write failed: report GDB_EV_DISCONNECT at the next poll */

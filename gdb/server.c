@@ -192,6 +192,10 @@ static int listen_tcp(struct gdb_server *s, const char *addr, char *err, size_t 
 struct gdb_server *gdb_server_new(const struct gdb_target_ops *ops, void *target,
                                   const char *addr, char *err, size_t errlen)
 {
+    if (!ops || !addr) {
+        set_err(err, errlen, "no target or no address");
+        return NULL;
+    }
     struct gdb_server *s = calloc(1, sizeof(*s));
     if (!s)
         abort();
@@ -218,6 +222,7 @@ static void reset_connection(struct gdb_server *s)
 {
     s->no_ack = false;
     s->extended = false;
+    s->killed = false;
     s->client_swbreak = false;
     s->client_hwbreak = false;
     s->lost = false;
@@ -374,6 +379,27 @@ static enum gdb_event process_input(struct gdb_server *s, struct gdb_resume *res
     return GDB_EV_NONE;
 }
 
+/* Write what can be written, run what has been received. Returns the event of a packet, or
+ * GDB_EV_DISCONNECT once the connection is gone (after D and k: their own event). */
+static enum gdb_event serve(struct gdb_server *s, struct gdb_resume *resume)
+{
+    flush_out(s);
+    enum gdb_event ev = s->lost ? GDB_EV_NONE : process_input(s, resume);
+    if (s->close_after_flush) {
+        /* D and k end the connection; the next poll accepts a new client. */
+        drain_out(s);
+        close_client(s);
+        return ev;
+    }
+    flush_out(s);
+    /* An event from before a write failed goes first; the loss is reported next time. */
+    if (ev == GDB_EV_NONE && s->lost) {
+        close_client(s);
+        return GDB_EV_DISCONNECT;
+    }
+    return ev;
+}
+
 enum gdb_event gdb_server_poll(struct gdb_server *s, bool wait, struct gdb_resume *resume)
 {
     struct gdb_resume unused;
@@ -398,54 +424,28 @@ enum gdb_event gdb_server_poll(struct gdb_server *s, bool wait, struct gdb_resum
             continue;
         }
 
-        flush_out(s);
-        if (!s->lost) {
-            enum gdb_event ev = process_input(s, resume);
-            if (s->close_after_flush) {
-                /* D and k end the connection; the next poll accepts a new client. */
-                drain_out(s);
-                close_client(s);
-                return ev;
-            }
-            flush_out(s);
-            if (ev != GDB_EV_NONE)
-                return ev;
-        }
-        if (s->lost) {
-            close_client(s);
-            return GDB_EV_DISCONNECT;
-        }
+        enum gdb_event ev = serve(s, resume);
+        if (ev != GDB_EV_NONE || s->client_fd < 0)
+            return ev;
+        if (!wait && reads == MAX_READS_NOWAIT)
+            return GDB_EV_NONE;
 
+        /* Read more only when everything read has been used and the output is moving. */
         bool backlog = pending_out(s) >= OUT_HIGH;
         if (!backlog && s->rx_pos == s->rx_len) {
             s->rx_pos = s->rx_len = 0;
             ssize_t n = recv(s->client_fd, s->rx, sizeof(s->rx), 0);
             if (n > 0) {
                 s->rx_len = (size_t)n;
-                if (wait || ++reads < MAX_READS_NOWAIT)
-                    continue;
-                /* Enough for one call: handle what was read, come back for the rest. */
-                enum gdb_event ev = process_input(s, resume);
-                if (s->close_after_flush) {
-                    drain_out(s);
-                    close_client(s);
-                }
-                flush_out(s);
-                return ev;
-            }
-            if (n == 0) {
-                close_client(s);
-                return GDB_EV_DISCONNECT;
-            }
-            if (errno == EINTR) {
-                if (!wait)
-                    return GDB_EV_NONE;
+                reads++;
                 continue;
             }
-            if (errno != EAGAIN && errno != EWOULDBLOCK) {
+            if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
                 close_client(s);
                 return GDB_EV_DISCONNECT;
             }
+            if (errno == EINTR && wait)
+                continue;
         }
         if (!wait)
             return GDB_EV_NONE;

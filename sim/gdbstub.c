@@ -178,9 +178,9 @@ static const char *op_target_xml(void *t, const char *annex)
 static unsigned op_reg_count(void *t)
 {
     (void)t;
-    /* Every regnum of the description: g/G carry all registers that exist, in regnum order
-     * (the library leaves out those read_reg says are absent, as GDB's layout does). */
-    return RV_GDB_PRIV + 1;
+    /* g/G carry x0-x31 and pc, as QEMU's do; the FP registers and CSRs go through p/P, so a
+     * stop does not cost a read of every CSR. */
+    return RV_GDB_PC + 1;
 }
 
 static unsigned reg_size(struct gdbstub *g, struct rv_hart *h, unsigned regnum)
@@ -616,9 +616,9 @@ static struct gdb_stop resume(struct gdbstub *g, const struct gdb_resume *res, b
         stop.signal = g->interrupted ? 2 : 5;
         return stop;
     case SIM_EXITED:
+        /* The run is over unless the client restarts it (extended-remote `run`). */
         stop.kind = GDB_STOP_EXITED;
         stop.exit_code = sim->exit_code & 0xff;
-        *end = true;
         *status = st;
         return stop;
     case SIM_DEADLOCK:
@@ -651,6 +651,7 @@ int gdbstub_run(struct sim *sim, const struct gdbstub_options *o, enum sim_statu
     sim->opt.debug_poll = poll_while_running;
     sim->opt.debug_opaque = &g;
     bool halted = o->halt_at_start, end = false;
+    bool exited = false; /* the firmware ended; a client may still restart it */
     *status = SIM_RUNNING;
     while (!end) {
         if (sim->opt.stop_flag && *sim->opt.stop_flag) {
@@ -664,6 +665,9 @@ int gdbstub_run(struct sim *sim, const struct gdbstub_options *o, enum sim_statu
             struct gdb_stop stop = resume(&g, &all, &end, status);
             if (!end || stop.kind == GDB_STOP_EXITED)
                 gdb_server_stopped(g.srv, &stop);
+            exited = stop.kind == GDB_STOP_EXITED;
+            if (exited && !gdb_server_connected(g.srv))
+                end = true; /* nobody to restart it */
             halted = true;
             continue;
         }
@@ -671,20 +675,29 @@ int gdbstub_run(struct sim *sim, const struct gdbstub_options *o, enum sim_statu
         enum gdb_event ev = gdb_server_poll(g.srv, true, &res);
         switch (ev) {
         case GDB_EV_RESUME: {
+            if (exited) /* nothing to resume: the program is gone */
+                break;
             struct gdb_stop stop = resume(&g, &res, &end, status);
             gdb_server_stopped(g.srv, &stop);
+            exited = stop.kind == GDB_STOP_EXITED;
             break;
         }
         case GDB_EV_DETACH:
         case GDB_EV_DISCONNECT:
+            if (exited)
+                end = true; /* `target remote` hangs up after the exit: socsim ends too */
             halted = o->halt_on_detach;
             break;
         case GDB_EV_KILL:
+            if (!exited) {
+                *status = SIM_EXITED;
+                sim->exit_code = 0;
+            }
             end = true;
-            *status = SIM_EXITED;
-            sim->exit_code = 0;
             break;
         case GDB_EV_RESTART: {
+            exited = false;
+            *status = SIM_RUNNING;
             if (sim_reset(sim)) {
                 end = true;
                 *status = SIM_EXITED;
