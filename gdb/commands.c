@@ -689,6 +689,50 @@ static enum gdb_event cmd_v(struct gdb_server *s, struct rsp_cur c, struct gdb_r
         s->resumed = true;
         return GDB_EV_RESTART;
     }
+    /* Flash (the memory map's "flash" regions): GDB's `load` erases whole blocks, writes, and
+     * says when it is done. Erased bytes read 0xff, as on real flash; the writes go through
+     * write_mem like any other. */
+    if (named(&c, "FlashErase", ':')) {
+        uint64_t addr, len;
+        if (!rsp_eat(&c, ':') || !addr_len(&c, &addr, &len) || !rsp_at_end(&c) ||
+            addr + len < addr) {
+            rsp_send_str(s, RSP_E_INVAL);
+            return GDB_EV_NONE;
+        }
+        memset(s->scratch, 0xff, sizeof(s->scratch));
+        for (uint64_t done = 0; done < len;) {
+            size_t n = len - done < sizeof(s->scratch) ? (size_t)(len - done) : sizeof(s->scratch);
+            if (!s->ops->write_mem ||
+                s->ops->write_mem(s->target, general_thread(s), addr + done, s->scratch, n) < n) {
+                rsp_send_str(s, RSP_E_MEM);
+                return GDB_EV_NONE;
+            }
+            done += n;
+        }
+        rsp_send_str(s, "OK");
+        return GDB_EV_NONE;
+    }
+    if (named(&c, "FlashWrite", ':')) {
+        uint64_t addr;
+        if (!rsp_eat(&c, ':') || !rsp_hex_u64(&c, &addr) || !rsp_eat(&c, ':')) {
+            rsp_send_str(s, RSP_E_INVAL);
+            return GDB_EV_NONE;
+        }
+        ssize_t got = rsp_unescape(c.p, (size_t)(c.end - c.p), s->scratch, sizeof(s->scratch));
+        if (got < 0) {
+            rsp_send_str(s, RSP_E_INVAL);
+            return GDB_EV_NONE;
+        }
+        size_t n = (size_t)got;
+        bool ok = !n || (s->ops->write_mem &&
+                         s->ops->write_mem(s->target, general_thread(s), addr, s->scratch, n) >= n);
+        rsp_send_str(s, ok ? "OK" : RSP_E_MEM);
+        return GDB_EV_NONE;
+    }
+    if (is(c, "FlashDone")) {
+        rsp_send_str(s, "OK");
+        return GDB_EV_NONE;
+    }
     if (named(&c, "Kill", ';')) {
         rsp_send_str(s, "OK");
         return kill_event(s);

@@ -41,8 +41,15 @@ GDBT_RT_SRCS := common/start.S common/gdbrt.c
 GDBT_XLENS := rv32 rv64
 GDBT_ELFS := $(foreach x,$(GDBT_XLENS),$(patsubst %,$(GDBT_OUT)/%.$(x).elf,$(GDBT_PROGS)))
 
+# rom.S: no runtime, linked into the ROM of tests/gdb/rom.yaml.
+GDBT_ROM_ELF := $(GDBT_OUT)/rom.rv32.elf
+$(GDBT_ROM_ELF): $(GDBT_DIR)/rom.S
+	@mkdir -p $(@D)
+	$(GDBT_CC) $(GDBT_ARCH_rv32) -g -nostdlib -nostartfiles -Wl,-Ttext=0x20000000 \
+	    -Wl,--no-warn-rwx-segments $< -o $@
+
 .PHONY: gdb-tests gdb-clean
-gdb-tests: $(GDBT_ELFS)
+gdb-tests: $(GDBT_ELFS) $(GDBT_ROM_ELF)
 
 TEST_DEPS += gdb-tests
 

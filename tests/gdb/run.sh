@@ -533,6 +533,32 @@ scenario_tcp() {
 }
 
 # ---------------------------------------------------------------------------------------
+# rom: `load` of an image into ROM (the memory map marks ROM as flash: vFlashErase/Write/Done),
+# and a breakpoint there, which GDB turns into a hardware one by itself.
+scenario_rom() {
+    local t=rom elf=$dir/spin.rv32.elf rom=$dir/rom.rv32.elf
+    start_sim "$t" unix tests/gdb/rom.yaml "$elf" -S || { not_started "$t"; return; }
+    gdb_begin
+    mark connect;   g "target remote $target"
+    mark map;       g 'info mem'
+    mark load;      g "load $rom"
+    mark words;     g 'x/2xw 0x20000000'
+    mark brk;       g 'break *0x2000000e'; g 'set $pc = 0x20000000'; g 'continue'
+    mark exit;      g 'delete'; g 'continue'
+    gdb_run "$t" "$elf"
+    check connect "rom: gdb connects" "$at_reset"
+    check map "rom: the memory map shows the ROM as flash" "0x20000000 0x20010000 flash"
+    check load "rom: load writes the image into ROM" "^Loading section \.text, size 0x14 lma 0x20000000"
+    check words "rom: the ROM holds the image (lui t0,0x100; lui t1,0x53)" \
+        "^0x20000000:[[:space:]]+0x001002b7[[:space:]]+0x00053337"
+    check brk "rom: the breakpoint in ROM is a hardware one and is hit" \
+        "automatically using hardware breakpoints" "^Breakpoint 1, 0x2000000e"
+    check exit "rom: the program in ROM exits with 5" "$(exited 5)"
+    wait_sim 5
+    check_sim "rom: socsim exits with 5" 5 ""
+}
+
+# ---------------------------------------------------------------------------------------
 # dash-s: QEMU's -s (gdb on TCP port 1234) and -S.
 scenario_dash_s() {
     local t=dash-s elf=$dir/prog.rv32.elf
@@ -559,6 +585,7 @@ want smp64 && scenario_smp rv64 virt64
 want load && scenario_load
 want detach && scenario_detach
 want extended && scenario_extended
+want rom && scenario_rom
 want tcp && scenario_tcp
 want dash-s && scenario_dash_s
 

@@ -905,6 +905,26 @@ static void test_p_and_P_single_registers(void)
     finish(t);
 }
 
+/* GDB's `load` into a "flash" region of the memory map: erase (bytes read 0xff), write
+ * (binary, escaped like X), done. */
+static void test_flash_packets_erase_and_write(void)
+{
+    struct t *t = start(1);
+    XCHG(t, "vFlashErase:1000,10", "OK");
+    for (unsigned i = 0; i < 16; i++)
+        CU_ASSERT_EQUAL(t->f->mem[i], 0xff);
+    CU_ASSERT_EQUAL(t->f->mem[16], (uint8_t)(16 * 13 + 7)); /* beyond the erased block: untouched */
+    XCHG(t, "vFlashWrite:1002:ab}]", "OK"); /* }] is an escaped '}' (0x7d) */
+    CU_ASSERT_EQUAL(t->f->mem[2], 'a');
+    CU_ASSERT_EQUAL(t->f->mem[3], 'b');
+    CU_ASSERT_EQUAL(t->f->mem[4], 0x7d);
+    CU_ASSERT_EQUAL(t->f->mem[5], 0xff);
+    XCHG(t, "vFlashDone", "OK");
+    XCHG(t, "vFlashErase:0,4", "E0e");  /* outside memory */
+    XCHG(t, "vFlashWrite:1000", "E01"); /* no data separator */
+    finish(t);
+}
+
 static void test_m_reads_memory_partially_or_fails(void)
 {
     struct t *t = start(1);
@@ -1767,6 +1787,7 @@ UNIT_MAIN("gdb",
           T(test_G_writes_registers),
           T(test_p_and_P_single_registers),
           T(test_m_reads_memory_partially_or_fails),
+          T(test_flash_packets_erase_and_write),
           T(test_M_and_X_write_memory),
           T(test_thread_selection_for_registers_and_memory),
           T(test_thread_alive),
