@@ -102,7 +102,15 @@ bench: $(BUILD)/socsim firmware
 	scripts/bench.sh $(BUILD)/socsim $(FW_BENCH_ELF)
 	@echo
 	@echo "The same kernels in S-mode with Sv32 paging on:"
-	BENCH_LABEL=s-mode scripts/bench.sh $(BUILD)/socsim $(FW_BENCH_SMODE_ELF)
+	scripts/bench.sh $(BUILD)/socsim $(FW_BENCH_SMODE_ELF)
+	@echo
+	@echo "The bare M-mode run again with the GDB stub listening (no client, no breakpoints):"
+	BENCH_SOCSIM_ARGS="--gdb unix:$(abspath $(BUILD))/bench-gdb.sock" QEMU=none \
+	    scripts/bench.sh $(BUILD)/socsim $(FW_BENCH_ELF)
+	@if [ -x tests/gdb/bench.sh ] && command -v gdb-multiarch >/dev/null; then \
+	    echo; echo "GDB stub round trips (gdb-multiarch over a Unix socket):"; \
+	    $(MAKE) --no-print-directory gdb-tests >/dev/null && \
+	    tests/gdb/bench.sh $(BUILD)/socsim $(BUILD)/gdb; fi
 
 firmware-clean:
 	rm -rf $(BUILD)/fw $(FW_HELLO_ELF)

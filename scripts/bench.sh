@@ -4,6 +4,8 @@
 #
 #   scripts/bench.sh SOCSIM ELF
 #
+# BENCH_SOCSIM_ARGS adds options to socsim's command line; QEMU=none skips the comparison.
+#
 # socsim runs as "SOCSIM run virt32 ELF --stats" and must print "instructions: N" and
 # "host seconds: S" lines (key: value) on stderr. QEMU cannot count instructions cheaply, so
 # its MIPS figure is socsim's instruction count divided by QEMU's wall-clock time (QEMU's
@@ -37,7 +39,8 @@ now() {
 best_socsim=""
 insns=""
 for _ in $(seq "$runs"); do
-    if ! "$socsim" run virt32 "$elf" --stats >"$tmp/out" 2>"$tmp/err"; then
+    # shellcheck disable=SC2086
+    if ! "$socsim" run virt32 "$elf" --stats ${BENCH_SOCSIM_ARGS:-} >"$tmp/out" 2>"$tmp/err"; then
         echo "$0: socsim run failed:" >&2
         cat "$tmp/out" "$tmp/err" >&2
         exit 1
@@ -63,6 +66,9 @@ socsim_mips=$(awk -v n="$insns" -v s="$best_socsim" 'BEGIN { printf "%.1f", n / 
 echo "instructions: $insns"
 echo "socsim: best of $runs: ${best_socsim}s, ${socsim_mips} MIPS"
 
+if [ "$qemu" = none ]; then
+    exit 0
+fi
 if ! command -v "$qemu" >/dev/null; then
     echo "qemu: $qemu not on PATH, no comparison"
     exit 0
