@@ -58,6 +58,16 @@ riscv64-unknown-elf-gcc -nostdlib -march=rv64i -mabi=lp64 -Wl,-Ttext=0x80000000 
 expect "RV64 ELF on an RV32 platform" 2 "rv64.elf: 64-bit ELF on a platform with RV32 harts" -- \
     "$SOCSIM" run virt32 "$T/rv64.elf"
 expect "hello prints and exits 0" 0 'Hello from socsim!' -- "$SOCSIM" run virt32 "$HELLO"
+# GDB stub options (the stub itself: tests/gdb)
+expect "--gdb with a port out of range" 2 "bad address '99999'" -- "$SOCSIM" run virt32 "$HELLO" --gdb 99999
+expect "--gdb on a Unix socket in a missing directory" 2 "$T/nodir/s: No such file or directory" -- \
+    "$SOCSIM" run virt32 "$HELLO" --gdb "unix:$T/nodir/s"
+expect "-S without --gdb or -s" 2 "-S needs --gdb or -s" -- "$SOCSIM" run virt32 "$HELLO" -S
+expect "--gdb-detach takes run or halt" 2 "--gdb-detach expects 'run' or 'halt'" -- \
+    "$SOCSIM" run virt32 "$HELLO" --gdb-detach maybe
+expect "check refuses --gdb" 2 "--gdb is an option of 'run', not of 'check'" -- "$SOCSIM" check virt32 --gdb 1234
+expect "a run with the stub listening and no client ends as usual" 0 'Hello from socsim!' -- \
+    "$SOCSIM" run virt32 "$HELLO" --gdb "unix:$T/idle.sock"
 expect "sifive_test exit code 3 becomes the status" 3 '' -- "$SOCSIM" run virt32 "$FW/exit_code3.elf" -q
 expect "sifive_test exit code 42 becomes the status" 42 '' -- "$SOCSIM" run virt32 "$FW/exit_code42.elf" -q
 expect "--max-insns stops an endless loop with 124" 124 '^instructions: 1000$' -- \
