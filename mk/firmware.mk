@@ -72,8 +72,8 @@ $(foreach t,$(FW_TEST_NAMES),$(eval $(call FW_TEST_template,$(t))))
 
 # The compressed-instruction test is only meaningful if the assembler really emitted every
 # RV32C form; check the disassembly once per build.
-$(BUILD)/fw/tests/rvc.checked: $(BUILD)/fw/tests/rvc.elf tests/firmware/check_rvc.sh
-	tests/firmware/check_rvc.sh $(FW_OBJDUMP) $<
+$(BUILD)/fw/tests/rvc.checked: $(BUILD)/fw/tests/rvc.elf scripts/check-rvc.sh
+	scripts/check-rvc.sh $(FW_OBJDUMP) $< rv32c '^rvc_[a-z]+$$'
 	@touch $@
 
 $(FW_HELLO_ELF): $(FW_RT_OBJS) $(FW_HELLO_OBJS) $(FW_LDSCRIPT)

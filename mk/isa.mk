@@ -24,7 +24,7 @@ ISA_LISTS := $(sort $(wildcard $(ISA_DIR)/*.list))
 # NAME.rv32 / NAME.rv64 for every listed build.
 ISA_BUILDS := $(sort $(shell $(ISA_DIR)/list.sh $(ISA_LISTS)))
 ISA_ELFS := $(patsubst %,$(ISA_OUT)/%.elf,$(ISA_BUILDS))
-# Tests whose compressed encodings are checked in the disassembly (tests/isa/check_rvc.sh).
+# Tests whose compressed encodings are checked in the disassembly (scripts/check-rvc.sh).
 ISA_RVC_CHECKS := $(patsubst %,$(ISA_OUT)/%.rvc-checked,$(filter rv_c.%,$(ISA_BUILDS)))
 
 .PHONY: isa-tests isa-clean
@@ -51,8 +51,12 @@ $(eval $(call ISA_OBJ_template,32))
 $(eval $(call ISA_OBJ_template,64))
 
 # rv_c is only meaningful if every compressed form really is a 16-bit encoding.
-$(ISA_OUT)/%.rvc-checked: $(ISA_OUT)/%.elf $(ISA_DIR)/check_rvc.sh
-	$(ISA_DIR)/check_rvc.sh $(ISA_OBJDUMP) $<
+# Everything but crt.S's code (_start, isa_*) is scanned.
+$(ISA_OUT)/%.rv32.rvc-checked: $(ISA_OUT)/%.rv32.elf scripts/check-rvc.sh
+	scripts/check-rvc.sh $(ISA_OBJDUMP) $< rv32fdc . '^(isa_|_start$$)'
+	@touch $@
+$(ISA_OUT)/%.rv64.rvc-checked: $(ISA_OUT)/%.rv64.elf scripts/check-rvc.sh
+	scripts/check-rvc.sh $(ISA_OBJDUMP) $< rv64fdc . '^(isa_|_start$$)'
 	@touch $@
 
 # Keep the objects (make would delete them as intermediates of the pattern chain).
