@@ -1,5 +1,5 @@
 /* Every RV32C instruction (no F/D forms), written with explicit c.* mnemonics so the
- * assembler must emit the 16-bit encodings; check_rvc.sh confirms it from the disassembly.
+ * assembler must emit the 16-bit encodings; scripts/check-rvc.sh confirms it from the disassembly.
  * Each routine leaves its results in an array for rvc.c to compare with hand-computed values.
  * 32-bit sw/lw/la used only for bookkeeping may or may not be compressed; it does not matter. */
     .option rvc

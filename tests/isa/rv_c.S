@@ -1,5 +1,5 @@
 /* C extension: every compressed instruction of the hart's XLEN, written with explicit c.*
- * mnemonics so the assembler must use the 16-bit encodings (tests/isa/check_rvc.sh confirms
+ * mnemonics so the assembler must use the 16-bit encodings (scripts/check-rvc.sh confirms
  * each in the disassembly). RV32: c.jal, c.flw, c.fsw, c.flwsp, c.fswsp; RV64: c.ld, c.sd,
  * c.ldsp, c.sdsp, c.addiw, c.addw, c.subw; both: the rest, c.fld/c.fsd/c.fldsp/c.fsdsp
  * included. Immediates at their extremes; 32-bit instructions at odd halfword addresses. */
