@@ -86,30 +86,34 @@ enum rv_stop RV_EXEC_FN(struct rv_hart *h, struct rv_block *step)
         CHAIN(1);                                            \
     } while (0)
 /* RAM/ROM loads through the cached window; anything else (MMIO, other regions, misaligned)
- * through the slow path, which may also end the block if a device asked for attention. */
-#define LOAD(T, SZ)                                                              \
+ * through the slow path, which may also end the block if a device asked for attention.
+ * DELIVER puts the loaded T t_ where the instruction wants it. */
+#define MEM_LOAD(T, SZ, DELIVER)                                                 \
     do {                                                                         \
         ux a_ = RS1 + IMM;                                                       \
         uint64_t off_ = (uint64_t)a_ - h->lw.base;                               \
+        T t_;                                                                    \
         if (likely(!(a_ & (SZ - 1)) && off_ < h->lw.size)) {                     \
-            T t_;                                                                \
             memcpy(&t_, h->lw.host + off_, SZ);                                  \
-            RD = (ux)t_;                                                         \
+            DELIVER;                                                             \
         } else {                                                                 \
             uint64_t v_;                                                         \
             if (!rv_load_slow(h, i, a_, SZ, &v_))                                \
                 goto trap;                                                       \
-            RD = (ux)(T)v_;                                                      \
+            t_ = (T)v_;                                                          \
+            DELIVER;                                                             \
             if (unlikely(h->kick | h->irq_pending))                              \
                 goto end_after;                                                  \
         }                                                                        \
         NEXT();                                                                  \
     } while (0)
-#define STORE(T, SZ)                                                             \
+/* Stores of VALUE (a T): the window unless the granule holds decoded code, else the slow
+ * path (MMIO, faults, code writes, misalignment, a held LR reservation). */
+#define MEM_STORE(T, SZ, VALUE)                                                  \
     do {                                                                         \
         ux a_ = RS1 + IMM;                                                       \
         uint64_t off_ = (uint64_t)a_ - h->sw.base;                               \
-        T v_ = (T)RS2;                                                           \
+        T v_ = (VALUE);                                                          \
         if (likely(!(a_ & (SZ - 1)) && off_ < h->sw.size &&                      \
                    !h->sw.codemap[off_ >> BUS_CODE_SHIFT])) {                    \
             memcpy(h->sw.host + off_, &v_, SZ);                                  \
@@ -121,42 +125,25 @@ enum rv_stop RV_EXEC_FN(struct rv_hart *h, struct rv_block *step)
         }                                                                        \
         NEXT();                                                                  \
     } while (0)
-
-/* F/D loads and stores need mstatus.FS on and dirty it. */
-#define FLOAD(SZ)                                                                \
+#define LOAD(T, SZ) MEM_LOAD(T, SZ, RD = (ux)t_)
+#define STORE(T, SZ) MEM_STORE(T, SZ, (T)RS2)
+/* F/D loads and stores need mstatus.FS on; loads dirty it and NaN-box singles. */
+#define FP_ON()                                                                  \
     do {                                                                         \
         if (unlikely(!(h->mstatus & MSTATUS_FS)))                                \
             RAISE(CAUSE_ILLEGAL_INSN, i->bits);                                  \
-        ux a_ = RS1 + IMM;                                                       \
-        uint64_t off_ = (uint64_t)a_ - h->lw.base, v_ = 0;                       \
-        if (likely(!(a_ & (SZ - 1)) && off_ < h->lw.size)) {                     \
-            memcpy(&v_, h->lw.host + off_, SZ);                                  \
-        } else {                                                                 \
-            if (!rv_load_slow(h, i, a_, SZ, &v_))                                \
-                goto trap;                                                       \
-        }                                                                        \
-        h->f[i->rd] = SZ == 4 ? v_ | 0xffffffff00000000ULL : v_;                 \
-        h->mstatus |= MSTATUS_FS;                                                \
-        if (unlikely(h->kick | h->irq_pending))                                  \
-            goto end_after;                                                      \
-        NEXT();                                                                  \
     } while (0)
-#define FSTORE(SZ)                                                               \
+#define FLOAD(T, SZ)                                                             \
     do {                                                                         \
-        if (unlikely(!(h->mstatus & MSTATUS_FS)))                                \
-            RAISE(CAUSE_ILLEGAL_INSN, i->bits);                                  \
-        ux a_ = RS1 + IMM;                                                       \
-        uint64_t off_ = (uint64_t)a_ - h->sw.base, v_ = h->f[i->rs2];            \
-        if (likely(!(a_ & (SZ - 1)) && off_ < h->sw.size &&                      \
-                   !h->sw.codemap[off_ >> BUS_CODE_SHIFT])) {                    \
-            memcpy(h->sw.host + off_, &v_, SZ);                                  \
-        } else {                                                                 \
-            if (!rv_store_slow(h, i, a_, SZ, v_))                                \
-                goto trap;                                                       \
-            if (unlikely(h->kick | h->irq_pending))                              \
-                goto end_after;                                                  \
-        }                                                                        \
-        NEXT();                                                                  \
+        FP_ON();                                                                 \
+        MEM_LOAD(T, SZ, h->f[i->rd] = SZ == 4 ? (uint64_t)t_ | 0xffffffff00000000ULL \
+                                              : (uint64_t)t_;                    \
+                 h->mstatus |= MSTATUS_FS);                                      \
+    } while (0)
+#define FSTORE(T, SZ)                                                            \
+    do {                                                                         \
+        FP_ON();                                                                 \
+        MEM_STORE(T, SZ, (T)h->f[i->rs2]);                                       \
     } while (0)
 
     if (step) {
@@ -353,10 +340,10 @@ op_binvi: RD = RS1 ^ ((ux)1 << (i->imm & (XLEN - 1))); NEXT();
 op_bset: RD = RS1 | ((ux)1 << (RS2 & (XLEN - 1))); NEXT();
 op_bseti: RD = RS1 | ((ux)1 << (i->imm & (XLEN - 1))); NEXT();
 /* F/D loads and stores: the same windows as integer ones; singles are NaN-boxed. */
-op_flw: FLOAD(4);
-op_fld: FLOAD(8);
-op_fsw: FSTORE(4);
-op_fsd: FSTORE(8);
+op_flw: FLOAD(uint32_t, 4);
+op_fld: FLOAD(uint64_t, 8);
+op_fsw: FSTORE(uint32_t, 4);
+op_fsd: FSTORE(uint64_t, 8);
 op_fp:
     if (!rv_fp_exec(h, i))
         RAISE(CAUSE_ILLEGAL_INSN, i->bits);
@@ -535,8 +522,11 @@ out:
 #undef RAISE
 #undef CHAIN
 #undef BRANCH
+#undef MEM_LOAD
+#undef MEM_STORE
 #undef LOAD
 #undef STORE
+#undef FP_ON
 #undef FLOAD
 #undef FSTORE
 }
